@@ -1,0 +1,80 @@
+-- Fee-rules R8: a fund-day accrues under a fee agreement only when the fund is on that
+-- agreement's roster (Schedule A) that day and a base fee schedule (Schedule B) is in
+-- effect for it; an amended schedule replaces the earlier one from its effective date.
+with
+
+fund_days as (
+
+    select * from {{ ref('int_fund_days_carried_forward') }}
+
+),
+
+rosters as (
+
+    select * from {{ ref('stg_agreements__rosters') }}
+
+),
+
+agreements as (
+
+    select * from {{ ref('stg_agreements__agreements') }}
+
+),
+
+schedules as (
+
+    select * from {{ ref('stg_agreements__fee_schedules') }}
+    where schedule_role = 'base'
+
+),
+
+covered as (
+
+    select
+        rosters.agreement_id,
+        rosters.roster_id,
+        fund_days.fund_id,
+        fund_days.calendar_date as accrual_date,
+        fund_days.net_assets_usd,
+        fund_days.is_carried_forward
+    from fund_days
+    inner join rosters
+        on
+            fund_days.fund_id = rosters.fund_id
+            and fund_days.calendar_date >= rosters.roster_effective_date
+            and (rosters.roster_effective_to is null or fund_days.calendar_date <= rosters.roster_effective_to)
+
+),
+
+scheduled as (
+
+    select
+        {{ fund_fees.compound_key(['covered.agreement_id', 'covered.fund_id', 'covered.accrual_date']) }}
+            as agreement_fund_day_id,
+        covered.agreement_id,
+        agreements.fee_type,
+        agreements.payer_party_id,
+        agreements.payee_party_id,
+        agreements.day_count_convention,
+        agreements.tier_basis,
+        covered.roster_id,
+        covered.fund_id,
+        covered.accrual_date,
+        {{ fund_fees.month_start('covered.accrual_date') }} as month_start,
+        covered.net_assets_usd,
+        covered.is_carried_forward,
+        schedules.schedule_id as base_schedule_id
+    from covered
+    inner join agreements
+        on covered.agreement_id = agreements.agreement_id
+    inner join schedules
+        on
+            covered.agreement_id = schedules.agreement_id
+            and covered.fund_id = schedules.fund_id
+            and covered.accrual_date >= schedules.effective_from
+            and (schedules.effective_to is null or covered.accrual_date <= schedules.effective_to)
+    where agreements.fee_type is not null
+
+)
+
+select * from scheduled

@@ -1,0 +1,65 @@
+-- Fee-rules R5: per agreement, fund and calendar month, before adjustments:
+-- days_accrued; average_daily_net_assets = mean of the R1 daily figures over the days
+-- accrued (6 decimals); accrued_fee = sum of the daily accruals (full precision);
+-- effective_rate_bps = accrued_fee / (average * days_accrued / days_in_year) * 10000,
+-- computed as accrued_fee * days_in_year * 10000 / sum of daily net assets (12 decimals).
+-- Example: Mellon S&P 500 Index at $150M through January 2003: 31 days x
+-- 273.972602739726027397 = 8,493.150684931506849307 accrued; 100,000 / 150M = 6.666... bps.
+with
+
+daily as (
+
+    select * from {{ ref('int_daily_fees_accrued') }}
+
+),
+
+rolled_up as (
+
+    select
+        agreement_id,
+        fee_type,
+        payer_party_id,
+        payee_party_id,
+        fund_id,
+        month_start,
+        count(*) as days_accrued,
+        max(days_in_year) as days_in_year,
+        sum(net_assets_usd) as sum_daily_net_assets_usd,
+        sum(daily_accrual_usd) as accrued_fee_usd
+    from daily
+    group by
+        agreement_id,
+        fee_type,
+        payer_party_id,
+        payee_party_id,
+        fund_id,
+        month_start
+
+),
+
+final as (
+
+    select
+        {{ fund_fees.compound_key(['agreement_id', 'fund_id', 'month_start']) }} as agreement_fund_month_id,
+        agreement_id,
+        fee_type,
+        payer_party_id,
+        payee_party_id,
+        fund_id,
+        month_start,
+        days_accrued,
+        days_in_year,
+        {{ fund_fees.divide_exact('sum_daily_net_assets_usd', 'days_accrued', 6, numerator_scale=6) }}
+            as average_daily_net_assets_usd,
+        accrued_fee_usd,
+        case
+            when sum_daily_net_assets_usd > 0
+                then {{ fund_fees.divide_exact(
+                    'accrued_fee_usd * days_in_year * 10000', 'sum_daily_net_assets_usd', 12, numerator_scale=18
+                ) }}
+        end as effective_rate_bps
+    from rolled_up
+
+)
+
+select * from final

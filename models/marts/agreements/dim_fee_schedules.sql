@@ -1,0 +1,47 @@
+-- One row per fee schedule (a Schedule B block, or a combined-asset alternate from its
+-- footnote), effective-dated (fee-rules R8), with its tier count and source.
+with
+
+schedules as (
+
+    select * from {{ ref('stg_agreements__fee_schedules') }}
+
+),
+
+tiers as (
+
+    select * from {{ ref('stg_agreements__fee_schedule_tiers') }}
+
+),
+
+tier_counts as (
+
+    select
+        schedule_id,
+        count(*) as tier_count
+    from tiers
+    group by schedule_id
+
+),
+
+final as (
+
+    select
+        cast(schedules.schedule_id as {{ dbt.type_string() }}) as schedule_id,
+        cast(schedules.agreement_id as {{ dbt.type_string() }}) as agreement_id,
+        cast(schedules.fund_id as {{ dbt.type_string() }}) as fund_id,
+        cast(schedules.effective_from as date) as effective_from,
+        cast(schedules.effective_to as date) as effective_to,
+        cast(schedules.method as {{ dbt.type_string() }}) as method,  -- noqa: RF04
+        cast(schedules.schedule_role as {{ dbt.type_string() }}) as schedule_role,
+        cast(coalesce(tier_counts.tier_count, 0) as integer) as tier_count,
+        cast(schedules.heading_as_printed as {{ dbt.type_string() }}) as heading_as_printed,
+        cast(schedules.document_id as {{ dbt.type_string() }}) as document_id,
+        cast(schedules.source_line as integer) as source_line
+    from schedules
+    left join tier_counts
+        on schedules.schedule_id = tier_counts.schedule_id
+
+)
+
+select * from final

@@ -1,0 +1,35 @@
+-- One row per agreement, fund and calendar day accrued (contract.md).
+with
+
+daily as (
+
+    select * from {{ ref('int_daily_fees_accrued') }}
+
+),
+
+final as (
+
+    select
+        cast(agreement_fund_day_id as {{ dbt.type_string() }}) as fee_accrual_id,
+        cast(agreement_id as {{ dbt.type_string() }}) as agreement_id,
+        cast(fee_type as {{ dbt.type_string() }}) as fee_type,
+        cast(payer_party_id as {{ dbt.type_string() }}) as payer,
+        cast(payee_party_id as {{ dbt.type_string() }}) as payee,
+        cast(fund_id as {{ dbt.type_string() }}) as fund_id,
+        cast(accrual_date as date) as accrual_date,
+        cast(month_start as date) as month_start,
+        cast(net_assets_usd as decimal(24, 6)) as net_assets_usd,
+        cast(is_carried_forward as boolean) as is_carried_forward,
+        cast(roster_id as {{ dbt.type_string() }}) as roster_id,
+        cast(schedule_id as {{ dbt.type_string() }}) as schedule_id,
+        cast(combined_net_assets_usd as decimal(38, 6)) as combined_net_assets_usd,
+        cast(tier_basis_assets_usd as decimal(38, 6)) as tier_basis_assets_usd,
+        cast(annual_fee_usd as decimal(38, 14)) as annual_fee_usd,
+        cast(day_count_convention as {{ dbt.type_string() }}) as day_count_convention,
+        cast(days_in_year as integer) as days_in_year,
+        cast(daily_accrual_usd as decimal(38, 18)) as daily_accrual_usd
+    from daily
+
+)
+
+select * from final
