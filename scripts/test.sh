@@ -10,7 +10,10 @@ echo "== sqlfluff lint (dbt templater)"
 sqlfluff lint models tests analyses macros
 echo "== dbt build (seeds, models, data tests, unit tests)"
 dbt build
-echo "== contract check"
-python ../shared/tools/check_contract.py "$FUND_FEES_DB" 2>/dev/null || python python_tests/check_contract_local.py "$FUND_FEES_DB"
+export FUND_FEES_BUILT_DB="$FUND_FEES_DB"
+if [ -f ../shared/tools/check_contract.py ]; then
+    echo "== contract check (../shared/tools/check_contract.py)"
+    python ../shared/tools/check_contract.py "$FUND_FEES_DB"
+fi
 echo "== pytest"
 python -m pytest python_tests "$@"
