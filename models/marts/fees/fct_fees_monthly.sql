@@ -18,7 +18,7 @@ true_ups as (
 
 agreements as (
 
-    select * from {{ ref('stg_agreements__agreements') }}
+    select * from {{ ref('dim_agreements') }}
 
 ),
 
@@ -68,8 +68,8 @@ final as (
         ) as fee_month_id,
         cast(combined.agreement_id as {{ dbt.type_string() }}) as agreement_id,
         cast(agreements.fee_type as {{ dbt.type_string() }}) as fee_type,
-        cast(agreements.payer_party_id as {{ dbt.type_string() }}) as payer,
-        cast(agreements.payee_party_id as {{ dbt.type_string() }}) as payee,
+        cast(agreements.payer as {{ dbt.type_string() }}) as payer,
+        cast(agreements.payee as {{ dbt.type_string() }}) as payee,
         cast(combined.fund_id as {{ dbt.type_string() }}) as fund_id,
         cast(combined.month_start as date) as month_start,
         cast(combined.days_accrued as integer) as days_accrued,
