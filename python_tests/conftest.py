@@ -1,0 +1,190 @@
+"""Shared pytest fixtures for python_tests/.
+
+- ``repo_root``: the repository root (computed from this file).
+- ``handmade_seeds``: a factory writing a small hand-made copy of the agreement
+  seeds (same file names and columns as seeds/agreements/, see the design
+  brief) to a temporary folder. The rows transcribe the agreements' Schedule A
+  and B for the funds the calculator tests use; keyword arguments override the
+  per-agreement switches or the combined-asset rules.
+"""
+
+from __future__ import annotations
+
+import csv
+from pathlib import Path
+
+import pytest
+
+REPO_ROOT = Path(__file__).resolve().parent.parent
+
+SEED_COLUMNS = {
+    "agreements": [
+        "agreement_id", "agreement_name", "agreement_type", "fee_type", "payer_party_id",
+        "payee_party_id", "document_id", "date_as_printed", "effective_date", "date_assumption",
+        "amended_effective_date", "signed_date", "day_count_convention", "tier_basis",
+        "payable_rounding", "minimum_allocation_key", "source_line",
+    ],
+    "funds": ["fund_id", "fund_name", "inception_date", "termination_date", "document_id", "source_line"],
+    "rosters": [
+        "roster_id", "agreement_id", "roster_effective_date", "roster_position", "fund_id",
+        "name_as_printed", "document_id", "source_line",
+    ],
+    "fee_schedules": [
+        "schedule_id", "agreement_id", "fund_id", "effective_from", "method", "schedule_role",
+        "heading_as_printed", "document_id", "source_line",
+    ],
+    "fee_schedule_tiers": [
+        "schedule_id", "tier_number", "lower_bound_usd", "upper_bound_usd", "annual_rate_pct",
+        "printed_text", "document_id", "source_line", "erratum_id",
+    ],
+    "asset_groups": ["asset_group_id", "fund_id", "document_id", "source_line"],
+    "combined_asset_rules": [
+        "rule_id", "agreement_id", "fund_id", "asset_group_id", "fee_basis", "threshold_usd",
+        "threshold_comparison", "alternate_schedule_id", "effective_from", "printed_text",
+        "document_id", "source_line",
+    ],
+    "minimum_fees": [
+        "minimum_fee_id", "agreement_id", "minimum_fee_usd", "period_months", "start_rule",
+        "start_offset_months", "printed_text", "document_id", "source_line",
+    ],
+}
+
+M = 1_000_000
+
+# (agreement_id, fund_id, effective yyyymmdd, method, role, suffix, tiers [(lower $M, upper $M|None, pct)])
+HANDMADE_SCHEDULES = [
+    # Mellon Schedule B (002_1b116a1c2540b3f0.txt): .12% / .06% / .02% at $50M and $100M
+    *[
+        ("mellon_sub_advisory", f, "20010131", "marginal", "base", "",
+         [(0, 50, "0.12"), (50, 100, "0.06"), (100, None, "0.02")])
+        for f in ("mellon_sp500_index", "mellon_sp400_mid_cap_index", "mellon_small_cap_index", "mellon_bond_index")
+    ],
+    ("mellon_sub_advisory", "mellon_international_index", "20010131", "marginal", "base", "",
+     [(0, 50, "0.15"), (50, 100, "0.10"), (100, None, "0.04")]),
+    # Advisory Schedule B (004_2d0174667ff849b4.txt lines 427-431): Putnam International Growth
+    ("jnl_advisory", "putnam_international_equity", "20010131", "marginal", "base", "",
+     [(0, 50, "1.10"), (50, 150, "1.05"), (150, 300, "1.00"), (300, 500, "0.95"), (500, None, "0.90")]),
+    # Invesco Schedule B, December 1, 2012 (003_f82e2d9a16dbb399.txt)
+    ("invesco_sub_advisory", "invesco_global_real_estate", "20121201", "marginal", "base", "",
+     [(0, 50, "0.50"), (50, None, "0.45")]),
+    ("invesco_sub_advisory", "invesco_international_growth", "20121201", "marginal", "base", "",
+     [(0, 250, "0.40"), (250, None, "0.35")]),
+    ("invesco_sub_advisory", "invesco_large_cap_growth", "20121201", "marginal", "base", "",
+     [(0, 150, "0.40"), (150, None, "0.35")]),
+    ("invesco_sub_advisory", "invesco_large_cap_growth", "20121201", "whole", "combined_asset_alternate",
+     ".combined_gt_1b", [(0, None, "0.35")]),
+    ("invesco_sub_advisory", "invesco_small_cap_growth", "20121201", "marginal", "base", "",
+     [(0, 500, "0.60"), (500, None, "0.55")]),
+    ("invesco_sub_advisory", "invesco_small_cap_growth", "20121201", "marginal", "combined_asset_alternate",
+     ".combined_gt_1b", [(0, 250, "0.60"), (250, None, "0.55")]),
+]
+
+INVESCO_FUNDS = [
+    "invesco_global_real_estate", "invesco_international_growth", "invesco_large_cap_growth",
+    "invesco_small_cap_growth",
+]
+MELLON_FUNDS = [
+    "mellon_sp500_index", "mellon_sp400_mid_cap_index", "mellon_small_cap_index",
+    "mellon_international_index", "mellon_bond_index",
+]
+
+
+def _iso(yyyymmdd: str) -> str:
+    return f"{yyyymmdd[:4]}-{yyyymmdd[4:6]}-{yyyymmdd[6:]}"
+
+
+def _write(folder: Path, name: str, rows: list[dict]) -> None:
+    with open(folder / f"{name}.csv", "w", newline="", encoding="utf-8") as handle:
+        writer = csv.DictWriter(handle, fieldnames=SEED_COLUMNS[name])
+        writer.writeheader()
+        for row in rows:
+            writer.writerow({k: row.get(k, "") for k in SEED_COLUMNS[name]})
+
+
+def write_handmade_seeds(folder: Path, switches: dict | None = None, combined_rules: list | None = None,
+                         terminations: dict | None = None, inceptions: dict | None = None) -> Path:
+    """Write the hand-made seeds; ``switches`` = {agreement_id: {column: value}}."""
+    folder.mkdir(parents=True, exist_ok=True)
+    switches = switches or {}
+    terminations = terminations or {}
+    inceptions = inceptions or {}
+    agreements = [
+        {"agreement_id": "jnl_advisory", "agreement_type": "advisory", "fee_type": "advisory",
+         "payer_party_id": "jnl_series_trust", "payee_party_id": "jnam", "document_id": "advisory_2000",
+         "effective_date": "2001-01-31"},
+        {"agreement_id": "mellon_sub_advisory", "agreement_type": "sub_advisory", "fee_type": "sub_advisory",
+         "payer_party_id": "jnam", "payee_party_id": "mellon_capital", "document_id": "mellon_2001",
+         "effective_date": "2001-01-31"},
+        {"agreement_id": "invesco_sub_advisory", "agreement_type": "sub_advisory", "fee_type": "sub_advisory",
+         "payer_party_id": "jnam", "payee_party_id": "invesco_advisers", "document_id": "invesco_2012",
+         "effective_date": "2010-01-01", "amended_effective_date": "2012-12-01"},
+        {"agreement_id": "jnl_brokerage_enhancement_plan", "agreement_type": "distribution_plan",
+         "fee_type": "", "document_id": "bep_2001", "effective_date": "2001-01-31"},
+    ]
+    for row in agreements:
+        row.update(switches.get(row["agreement_id"], {}))
+    _write(folder, "agreements", agreements)
+
+    fund_ids = ["putnam_international_equity", *MELLON_FUNDS, *INVESCO_FUNDS]
+    _write(folder, "funds", [
+        {"fund_id": f, "fund_name": f, "inception_date": inceptions.get(f, ""),
+         "termination_date": terminations.get(f, "")} for f in fund_ids
+    ])
+
+    rosters = []
+    for agreement_id, date, members in [
+        ("jnl_advisory", "20010131", ["putnam_international_equity"]),
+        ("mellon_sub_advisory", "20010131", MELLON_FUNDS),
+        ("invesco_sub_advisory", "20121201", INVESCO_FUNDS),
+        ("jnl_brokerage_enhancement_plan", "20010131", ["putnam_international_equity"]),
+    ]:
+        for pos, fund_id in enumerate(members, 1):
+            rosters.append({"roster_id": f"{agreement_id}.{date}", "agreement_id": agreement_id,
+                            "roster_effective_date": _iso(date), "roster_position": pos, "fund_id": fund_id})
+    _write(folder, "rosters", rosters)
+
+    schedules, tiers = [], []
+    for agreement_id, fund_id, date, method, role, suffix, bands in HANDMADE_SCHEDULES:
+        sid = f"{agreement_id}.{fund_id}.{date}{suffix}"
+        schedules.append({"schedule_id": sid, "agreement_id": agreement_id, "fund_id": fund_id,
+                          "effective_from": _iso(date), "method": method, "schedule_role": role})
+        for n, (lower, upper, pct) in enumerate(bands, 1):
+            tiers.append({"schedule_id": sid, "tier_number": n, "lower_bound_usd": f"{lower * M}.00",
+                          "upper_bound_usd": "" if upper is None else f"{upper * M}.00",
+                          "annual_rate_pct": pct})
+    _write(folder, "fee_schedules", schedules)
+    _write(folder, "fee_schedule_tiers", tiers)
+
+    _write(folder, "asset_groups", [{"asset_group_id": "invesco_combined", "fund_id": f} for f in INVESCO_FUNDS])
+    if combined_rules is None:
+        combined_rules = [
+            {"rule_id": f"invesco_sub_advisory.{f}.20121201", "agreement_id": "invesco_sub_advisory",
+             "fund_id": f, "asset_group_id": "invesco_combined", "fee_basis": "schedule_switch",
+             "threshold_usd": "1000000000.00", "threshold_comparison": "gt",
+             "alternate_schedule_id": f"invesco_sub_advisory.{f}.20121201.combined_gt_1b",
+             "effective_from": "2012-12-01"}
+            for f in ("invesco_large_cap_growth", "invesco_small_cap_growth")
+        ]
+    _write(folder, "combined_asset_rules", combined_rules)
+    _write(folder, "minimum_fees", [
+        {"minimum_fee_id": "mellon_sub_advisory.minimum", "agreement_id": "mellon_sub_advisory",
+         "minimum_fee_usd": "300000.00", "period_months": 12,
+         "start_rule": "one_year_after_earliest_inception", "start_offset_months": 12},
+    ])
+    return folder
+
+
+@pytest.fixture(scope="session")
+def repo_root() -> Path:
+    return REPO_ROOT
+
+
+@pytest.fixture
+def handmade_seeds(tmp_path):
+    """Factory: handmade_seeds(**overrides) -> folder with the hand-made seeds."""
+    counter = iter(range(1000))
+
+    def make(**kwargs) -> Path:
+        return write_handmade_seeds(tmp_path / f"seeds_{next(counter)}", **kwargs)
+
+    return make

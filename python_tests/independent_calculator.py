@@ -1,0 +1,681 @@
+"""An independent fee calculator: fee-rules.md R1-R6 and R8 in plain Python.
+
+It reads the agreement seeds (the CSV files of seeds/agreements/) and a list of
+daily net-asset rows, and computes the monthly fees and the minimum-fee periods
+with the standard library's ``decimal`` only. It never reads the dbt models or
+the warehouse: it is a second, separate implementation of the specification
+(/work/shared/docs/fee-rules.md), used by the tests to check the dbt marts.
+
+Readings of fee-rules.md this calculator applies (also listed in its report):
+
+- R1  Carry forward per fund from its first net-asset date through the accrual
+      end date (``accrue_through`` if given, else the latest net-asset date of
+      the whole input, extended over the Saturday/Sunday right after it while
+      they stay in the same calendar month), never after ``termination_date``
+      (inclusive). A fund whose own figures stop earlier keeps carrying its
+      last figure forward to the accrual end date. Figures after the
+      termination date are ignored.
+- R8  A fund-day accrues under an agreement when the fund is on the roster in
+      effect that day (roster = all rows of the agreement with the greatest
+      roster_effective_date <= day) and a ``base`` schedule of that
+      agreement/fund is in effect (greatest effective_from <= day). The same
+      effective-dating applies to combined-asset rules (agreement/fund).
+- R4  Combined assets = sum of the R1 figures of the group's funds that day,
+      whether or not those funds are covered by the agreement that day.
+      ``schedule_switch``: combined > threshold (>= for ``gte``) selects the
+      alternate schedule, applied to the fund's own assets. ``pro_rata``:
+      annual_fee(alternate, combined) * own / combined (0 when combined is 0).
+- R3  ``marginal``: sum(rate * max(0, min(assets, upper) - lower)).
+      ``whole``: the rate of the band with lower < assets <= upper (the band
+      that starts at 0 also takes assets = 0) on all assets.
+- R2  daily accrual = annual_fee / days_in_year, full precision (50 digits).
+- R2  tier_basis ``monthly_average``: the day's schedule is chosen as for
+      ``daily`` (combined assets of that day), the tiers are applied to the
+      month's average of the fund's own figures over the days accrued in the
+      month under that agreement (pro_rata: the month's averages of own and
+      combined assets).
+- R5  net_fee = round(accrued_fee - waiver, 2, payable_rounding) + true-up;
+      waiver is 0 here (R7 is not implemented by this calculator).
+- R6  The agreement's funds = every fund on any of its rosters; inception =
+      funds.csv inception_date, else the fund's first net-asset date (funds
+      with neither are ignored). No period at all when the accrual end date is
+      before the first period start. Equal allocation (all accruals in the
+      period zero) is over the funds with at least one accrued day in the
+      period. A true-up booked in a month where the fund has no accrued day
+      creates a fund-month row with days_accrued 0.
+"""
+
+from __future__ import annotations
+
+import calendar
+import csv
+import datetime as dt
+import os
+from collections import defaultdict
+from dataclasses import dataclass, field
+from decimal import ROUND_DOWN, ROUND_HALF_EVEN, ROUND_HALF_UP, Context, Decimal
+from pathlib import Path
+from typing import Iterable, Mapping
+
+CTX = Context(prec=50, rounding=ROUND_HALF_EVEN)
+CENT = Decimal("0.01")
+ZERO = Decimal(0)
+HUNDRED = Decimal(100)
+
+PROJECT_DEFAULTS = {
+    "day_count_convention": "actual/actual",
+    "tier_basis": "daily",
+    "payable_rounding": "half_up",
+    "minimum_allocation_key": "accrued_fee",
+}
+
+ROUNDING_MODES = {"half_up": ROUND_HALF_UP, "half_even": ROUND_HALF_EVEN}
+
+
+# --------------------------------------------------------------------------
+# small helpers
+# --------------------------------------------------------------------------
+def parse_date(value) -> dt.date | None:
+    if value is None:
+        return None
+    if isinstance(value, dt.datetime):
+        return value.date()
+    if isinstance(value, dt.date):
+        return value
+    text = str(value).strip()
+    if not text:
+        return None
+    return dt.date.fromisoformat(text[:10])
+
+
+def parse_decimal(value) -> Decimal | None:
+    if value is None:
+        return None
+    if isinstance(value, Decimal):
+        return value
+    if isinstance(value, float):
+        raise TypeError("floats are not accepted for money: pass str or Decimal")
+    text = str(value).strip().replace(",", "")
+    if not text:
+        return None
+    return Decimal(text)
+
+
+def blank(value) -> str | None:
+    if value is None:
+        return None
+    text = str(value).strip()
+    return text or None
+
+
+def add_months(day: dt.date, months: int) -> dt.date:
+    """``day + interval n month`` with the day clamped to the month's end."""
+    index = day.year * 12 + (day.month - 1) + months
+    year, month0 = divmod(index, 12)
+    last = calendar.monthrange(year, month0 + 1)[1]
+    return dt.date(year, month0 + 1, min(day.day, last))
+
+
+def month_start(day: dt.date) -> dt.date:
+    return day.replace(day=1)
+
+
+def days_in_year(day: dt.date, convention: str) -> int:
+    if convention == "actual/actual":
+        return 366 if calendar.isleap(day.year) else 365
+    if convention == "actual/365":
+        return 365
+    if convention == "actual/360":
+        return 360
+    raise ValueError(f"unknown day-count convention {convention!r}")
+
+
+def round_money(amount: Decimal, mode: str = "half_up") -> Decimal:
+    return amount.quantize(CENT, rounding=ROUNDING_MODES[mode], context=CTX)
+
+
+def read_csv(path: Path) -> list[dict[str, str]]:
+    with open(path, newline="", encoding="utf-8") as handle:
+        return [
+            {(k or "").strip(): (v if v is not None else "") for k, v in row.items()}
+            for row in csv.DictReader(handle)
+        ]
+
+
+# --------------------------------------------------------------------------
+# the agreement data
+# --------------------------------------------------------------------------
+@dataclass(frozen=True)
+class Tier:
+    tier_number: int
+    lower_bound_usd: Decimal
+    upper_bound_usd: Decimal | None  # None = unbounded
+    annual_rate_pct: Decimal
+
+
+@dataclass
+class Schedule:
+    schedule_id: str
+    agreement_id: str
+    fund_id: str
+    effective_from: dt.date
+    method: str
+    schedule_role: str
+    tiers: list[Tier] = field(default_factory=list)
+
+
+@dataclass(frozen=True)
+class CombinedRule:
+    rule_id: str
+    agreement_id: str
+    fund_id: str
+    asset_group_id: str
+    fee_basis: str
+    threshold_usd: Decimal | None
+    threshold_comparison: str | None
+    alternate_schedule_id: str
+    effective_from: dt.date
+
+
+@dataclass
+class Agreement:
+    agreement_id: str
+    fee_type: str | None
+    day_count_convention: str
+    tier_basis: str
+    payable_rounding: str
+    minimum_allocation_key: str
+
+
+def annual_fee(schedule: Schedule, assets: Decimal) -> Decimal:
+    """R3: the annual fee of ``schedule`` on ``assets`` (exact)."""
+    tiers = sorted(schedule.tiers, key=lambda t: t.lower_bound_usd)
+    if schedule.method == "marginal":
+        total = ZERO
+        for tier in tiers:
+            top = assets if tier.upper_bound_usd is None else min(assets, tier.upper_bound_usd)
+            slice_ = top - tier.lower_bound_usd
+            if slice_ > 0:
+                total = CTX.add(total, CTX.multiply(slice_, tier.annual_rate_pct))
+        return CTX.divide(total, HUNDRED)
+    if schedule.method == "whole":
+        for index, tier in enumerate(tiers):
+            above_lower = assets > tier.lower_bound_usd or (index == 0 and assets >= tier.lower_bound_usd)
+            below_upper = tier.upper_bound_usd is None or assets <= tier.upper_bound_usd
+            if above_lower and below_upper:
+                return CTX.divide(CTX.multiply(assets, tier.annual_rate_pct), HUNDRED)
+        return ZERO
+    raise ValueError(f"unknown tier method {schedule.method!r} in {schedule.schedule_id}")
+
+
+class AgreementData:
+    """The agreement seeds, typed. ``seeds_dir`` = a folder with the CSV files."""
+
+    def __init__(self, seeds_dir: str | os.PathLike, defaults: Mapping[str, str] | None = None):
+        self.seeds_dir = Path(seeds_dir)
+        self.defaults = dict(PROJECT_DEFAULTS)
+        self.defaults.update(defaults or {})
+        d = self.seeds_dir
+
+        self.agreements: dict[str, Agreement] = {}
+        for row in read_csv(d / "agreements.csv"):
+            self.agreements[row["agreement_id"].strip()] = Agreement(
+                agreement_id=row["agreement_id"].strip(),
+                fee_type=blank(row.get("fee_type")),
+                day_count_convention=blank(row.get("day_count_convention")) or self.defaults["day_count_convention"],
+                tier_basis=blank(row.get("tier_basis")) or self.defaults["tier_basis"],
+                payable_rounding=blank(row.get("payable_rounding")) or self.defaults["payable_rounding"],
+                minimum_allocation_key=blank(row.get("minimum_allocation_key"))
+                or self.defaults["minimum_allocation_key"],
+            )
+
+        self.funds: dict[str, dict] = {}
+        for row in read_csv(d / "funds.csv"):
+            self.funds[row["fund_id"].strip()] = {
+                "inception_date": parse_date(row.get("inception_date")),
+                "termination_date": parse_date(row.get("termination_date")),
+            }
+
+        # rosters: agreement -> sorted [(effective_date, {fund_ids})]
+        rosters: dict[str, dict[dt.date, set]] = defaultdict(lambda: defaultdict(set))
+        for row in read_csv(d / "rosters.csv"):
+            rosters[row["agreement_id"].strip()][parse_date(row["roster_effective_date"])].add(row["fund_id"].strip())
+        self.rosters = {a: sorted(v.items()) for a, v in rosters.items()}
+
+        self.schedules: dict[str, Schedule] = {}
+        for row in read_csv(d / "fee_schedules.csv"):
+            sid = row["schedule_id"].strip()
+            self.schedules[sid] = Schedule(
+                schedule_id=sid,
+                agreement_id=row["agreement_id"].strip(),
+                fund_id=row["fund_id"].strip(),
+                effective_from=parse_date(row["effective_from"]),
+                method=row["method"].strip(),
+                schedule_role=row["schedule_role"].strip(),
+            )
+        for row in read_csv(d / "fee_schedule_tiers.csv"):
+            sid = row["schedule_id"].strip()
+            self.schedules[sid].tiers.append(
+                Tier(
+                    tier_number=int(row["tier_number"]),
+                    lower_bound_usd=parse_decimal(row["lower_bound_usd"]) or ZERO,
+                    upper_bound_usd=parse_decimal(row.get("upper_bound_usd")),
+                    annual_rate_pct=parse_decimal(row["annual_rate_pct"]),
+                )
+            )
+        # base schedules: (agreement, fund) -> sorted [(effective_from, schedule)]
+        base: dict[tuple, list] = defaultdict(list)
+        for sched in self.schedules.values():
+            if sched.schedule_role == "base":
+                base[(sched.agreement_id, sched.fund_id)].append((sched.effective_from, sched))
+        self.base_schedules = {k: sorted(v, key=lambda x: x[0]) for k, v in base.items()}
+
+        self.asset_groups: dict[str, list[str]] = defaultdict(list)
+        path = d / "asset_groups.csv"
+        if path.exists():
+            for row in read_csv(path):
+                self.asset_groups[row["asset_group_id"].strip()].append(row["fund_id"].strip())
+
+        rules: dict[tuple, list] = defaultdict(list)
+        path = d / "combined_asset_rules.csv"
+        if path.exists():
+            for row in read_csv(path):
+                rule = CombinedRule(
+                    rule_id=row["rule_id"].strip(),
+                    agreement_id=row["agreement_id"].strip(),
+                    fund_id=row["fund_id"].strip(),
+                    asset_group_id=row["asset_group_id"].strip(),
+                    fee_basis=row["fee_basis"].strip(),
+                    threshold_usd=parse_decimal(row.get("threshold_usd")),
+                    threshold_comparison=blank(row.get("threshold_comparison")),
+                    alternate_schedule_id=row["alternate_schedule_id"].strip(),
+                    effective_from=parse_date(row["effective_from"]),
+                )
+                rules[(rule.agreement_id, rule.fund_id)].append((rule.effective_from, rule))
+        self.combined_rules = {k: sorted(v, key=lambda x: x[0]) for k, v in rules.items()}
+
+        self.minimum_fees: dict[str, dict] = {}
+        path = d / "minimum_fees.csv"
+        if path.exists():
+            for row in read_csv(path):
+                self.minimum_fees[row["agreement_id"].strip()] = {
+                    "minimum_fee_id": row.get("minimum_fee_id", "").strip(),
+                    "minimum_fee_usd": parse_decimal(row["minimum_fee_usd"]),
+                    "period_months": int(blank(row.get("period_months")) or 12),
+                    "start_offset_months": int(blank(row.get("start_offset_months")) or 12),
+                }
+
+    # -- effective-dated look-ups ------------------------------------------
+    @staticmethod
+    def _in_effect(entries: list, day: dt.date):
+        current = None
+        for effective, value in entries:
+            if effective <= day:
+                current = value
+            else:
+                break
+        return current
+
+    def on_roster(self, agreement_id: str, fund_id: str, day: dt.date) -> bool:
+        roster = self._in_effect(self.rosters.get(agreement_id, []), day)
+        return roster is not None and fund_id in roster
+
+    def base_schedule(self, agreement_id: str, fund_id: str, day: dt.date) -> Schedule | None:
+        return self._in_effect(self.base_schedules.get((agreement_id, fund_id), []), day)
+
+    def combined_rule(self, agreement_id: str, fund_id: str, day: dt.date) -> CombinedRule | None:
+        return self._in_effect(self.combined_rules.get((agreement_id, fund_id), []), day)
+
+    def agreement_funds(self, agreement_id: str) -> set[str]:
+        funds: set[str] = set()
+        for _, members in self.rosters.get(agreement_id, []):
+            funds |= members
+        return funds
+
+
+# --------------------------------------------------------------------------
+# R1: accrual end date and carry-forward
+# --------------------------------------------------------------------------
+def normalise_rows(rows: Iterable) -> dict[str, dict[dt.date, Decimal]]:
+    """rows: dicts with fund_id, as_of_date, net_assets_usd (or 3-tuples)."""
+    by_fund: dict[str, dict[dt.date, Decimal]] = defaultdict(dict)
+    for row in rows:
+        if isinstance(row, Mapping):
+            fund_id, as_of, amount = row["fund_id"], row["as_of_date"], row["net_assets_usd"]
+        else:
+            fund_id, as_of, amount = row
+        day = parse_date(as_of)
+        value = parse_decimal(amount)
+        if day in by_fund[fund_id] and by_fund[fund_id][day] != value:
+            raise ValueError(f"two different figures for {fund_id} on {day}")
+        by_fund[fund_id][day] = value
+    return by_fund
+
+
+def accrual_end_date(figures: Mapping[str, Mapping[dt.date, Decimal]], accrue_through=None) -> dt.date | None:
+    if accrue_through is not None:
+        return parse_date(accrue_through)
+    dates = [day for per_fund in figures.values() for day in per_fund]
+    if not dates:
+        return None
+    end = max(dates)
+    # extend over the Saturday and Sunday that immediately follow, same month only
+    while True:
+        nxt = end + dt.timedelta(days=1)
+        if nxt.weekday() in (5, 6) and nxt.month == end.month:
+            end = nxt
+        else:
+            return end
+
+
+def carry_forward(
+    figures: Mapping[str, Mapping[dt.date, Decimal]],
+    end: dt.date,
+    termination: Mapping[str, dt.date | None],
+) -> dict[str, dict[dt.date, tuple[Decimal, bool]]]:
+    """fund -> {calendar day: (net assets, is_carried_forward)} (R1)."""
+    result: dict[str, dict[dt.date, tuple[Decimal, bool]]] = {}
+    for fund_id, per_fund in figures.items():
+        if not per_fund:
+            continue
+        last_day = end
+        term = termination.get(fund_id)
+        if term is not None and term < last_day:
+            last_day = term
+        day = min(per_fund)
+        days: dict[dt.date, tuple[Decimal, bool]] = {}
+        current = None
+        while day <= last_day:
+            if day in per_fund:
+                current = per_fund[day]
+                days[day] = (current, False)
+            else:
+                days[day] = (current, True)
+            day += dt.timedelta(days=1)
+        result[fund_id] = days
+    return result
+
+
+# --------------------------------------------------------------------------
+# R2-R8: daily accruals
+# --------------------------------------------------------------------------
+@dataclass
+class DailyAccrual:
+    agreement_id: str
+    fee_type: str | None
+    fund_id: str
+    accrual_date: dt.date
+    net_assets_usd: Decimal
+    is_carried_forward: bool
+    schedule_id: str
+    combined_net_assets_usd: Decimal | None
+    days_in_year: int
+    annual_fee_usd: Decimal = ZERO
+    daily_accrual_usd: Decimal = ZERO
+    # internal: what the fee applies to
+    _schedule: Schedule | None = None
+    _fee_basis: str | None = None  # None | schedule_switch | pro_rata
+
+    @property
+    def month_start(self) -> dt.date:
+        return month_start(self.accrual_date)
+
+
+def _daily_accruals(data: AgreementData, days: dict, end: dt.date) -> list[DailyAccrual]:
+    combined_cache: dict[tuple[str, dt.date], Decimal] = {}
+
+    def combined(group: str, day: dt.date) -> Decimal:
+        key = (group, day)
+        if key not in combined_cache:
+            total = ZERO
+            for member in data.asset_groups.get(group, []):
+                entry = days.get(member, {}).get(day)
+                if entry is not None:
+                    total += entry[0]
+            combined_cache[key] = total
+        return combined_cache[key]
+
+    out: list[DailyAccrual] = []
+    for agreement_id, agreement in sorted(data.agreements.items()):
+        for fund_id in sorted(data.agreement_funds(agreement_id)):
+            for day, (assets, is_cf) in sorted(days.get(fund_id, {}).items()):
+                if day > end:
+                    break
+                if not data.on_roster(agreement_id, fund_id, day):
+                    continue
+                base = data.base_schedule(agreement_id, fund_id, day)
+                if base is None:
+                    continue
+                schedule, basis, comb = base, None, None
+                rule = data.combined_rule(agreement_id, fund_id, day)
+                if rule is not None:
+                    comb = combined(rule.asset_group_id, day)
+                    basis = rule.fee_basis
+                    alternate = data.schedules[rule.alternate_schedule_id]
+                    if rule.fee_basis == "schedule_switch":
+                        if rule.threshold_comparison == "gte":
+                            met = comb >= rule.threshold_usd
+                        else:
+                            met = comb > rule.threshold_usd
+                        if met:
+                            schedule = alternate
+                    elif rule.fee_basis == "pro_rata":
+                        schedule = alternate
+                    else:
+                        raise ValueError(f"unknown fee_basis {rule.fee_basis!r}")
+                out.append(
+                    DailyAccrual(
+                        agreement_id=agreement_id,
+                        fee_type=agreement.fee_type,
+                        fund_id=fund_id,
+                        accrual_date=day,
+                        net_assets_usd=assets,
+                        is_carried_forward=is_cf,
+                        schedule_id=schedule.schedule_id,
+                        combined_net_assets_usd=comb,
+                        days_in_year=days_in_year(day, agreement.day_count_convention),
+                        _schedule=schedule,
+                        _fee_basis=basis,
+                    )
+                )
+
+    # annual fee per day, by the agreement's tier basis
+    def fee_on(schedule, basis, own, comb):
+        if basis == "pro_rata":
+            if comb == 0:
+                return ZERO
+            return CTX.divide(CTX.multiply(annual_fee(schedule, comb), own), comb)
+        return annual_fee(schedule, own)
+
+    groups: dict[tuple, list[DailyAccrual]] = defaultdict(list)
+    for acc in out:
+        groups[(acc.agreement_id, acc.fund_id, acc.month_start)].append(acc)
+    for (agreement_id, _, _), accs in groups.items():
+        basis_kind = data.agreements[agreement_id].tier_basis
+        if basis_kind == "daily":
+            for acc in accs:
+                acc.annual_fee_usd = fee_on(acc._schedule, acc._fee_basis, acc.net_assets_usd, acc.combined_net_assets_usd)
+        elif basis_kind == "monthly_average":
+            n = Decimal(len(accs))
+            avg_own = CTX.divide(sum((a.net_assets_usd for a in accs), ZERO), n)
+            combs = [a.combined_net_assets_usd for a in accs if a.combined_net_assets_usd is not None]
+            avg_comb = CTX.divide(sum(combs, ZERO), Decimal(len(combs))) if combs else None
+            for acc in accs:
+                acc.annual_fee_usd = fee_on(acc._schedule, acc._fee_basis, avg_own, avg_comb)
+        else:
+            raise ValueError(f"unknown tier_basis {basis_kind!r}")
+        for acc in accs:
+            acc.daily_accrual_usd = CTX.divide(acc.annual_fee_usd, Decimal(acc.days_in_year))
+    return out
+
+
+# --------------------------------------------------------------------------
+# R6: minimum fee periods
+# --------------------------------------------------------------------------
+def allocate_largest_remainder(total: Decimal, weights: Mapping[str, Decimal]) -> dict[str, Decimal]:
+    """Split ``total`` (cents) by ``weights``; shares sum exactly to ``total``.
+
+    Each share is floored to the cent, then the remaining cents go one each to
+    the largest remainders (ties: fund_id ascending).
+    """
+    keys = sorted(weights)
+    if not keys:
+        return {}
+    weight_sum = sum(weights.values(), ZERO)
+    if weight_sum == 0:
+        weights = {k: Decimal(1) for k in keys}
+        weight_sum = Decimal(len(keys))
+    shares, remainders = {}, {}
+    for key in keys:
+        raw = CTX.divide(CTX.multiply(total, weights[key]), weight_sum)
+        floor = raw.quantize(CENT, rounding=ROUND_DOWN)
+        shares[key] = floor
+        remainders[key] = raw - floor
+    left = int(((total - sum(shares.values(), ZERO)) / CENT).to_integral_value())
+    for key in sorted(keys, key=lambda k: (-remainders[k], k))[:left]:
+        shares[key] += CENT
+    return shares
+
+
+def _minimum_periods(data, accruals, figures, end):
+    periods: dict[tuple, dict] = {}
+    allocations: dict[tuple, Decimal] = {}  # (agreement, fund, month_start) -> true-up
+    by_agreement: dict[str, list[DailyAccrual]] = defaultdict(list)
+    for acc in accruals:
+        by_agreement[acc.agreement_id].append(acc)
+    for agreement_id, minimum in sorted(data.minimum_fees.items()):
+        inceptions = []
+        for fund_id in data.agreement_funds(agreement_id):
+            inception = data.funds.get(fund_id, {}).get("inception_date")
+            if inception is None and figures.get(fund_id):
+                inception = min(figures[fund_id])
+            if inception is not None:
+                inceptions.append(inception)
+        if not inceptions or end is None:
+            continue
+        start = add_months(min(inceptions), minimum["start_offset_months"])
+        months = minimum["period_months"]
+        k = 0
+        while True:
+            p_start = add_months(start, k * months)
+            if p_start > end:
+                break
+            p_end = add_months(start, (k + 1) * months) - dt.timedelta(days=1)
+            inside = [a for a in by_agreement.get(agreement_id, []) if p_start <= a.accrual_date <= p_end]
+            aggregate = ZERO
+            per_fund: dict[str, Decimal] = defaultdict(lambda: ZERO)
+            for acc in inside:
+                aggregate = CTX.add(aggregate, acc.daily_accrual_usd)
+                per_fund[acc.fund_id] = CTX.add(per_fund[acc.fund_id], acc.daily_accrual_usd)
+            complete = p_end <= end
+            shortfall = ZERO
+            if complete:
+                gap = minimum["minimum_fee_usd"] - aggregate
+                shortfall = round_money(gap, "half_up") if gap > 0 else ZERO
+            period = {
+                "agreement_id": agreement_id,
+                "period_start": p_start,
+                "period_end": p_end,
+                "is_complete": complete,
+                "accrued_fee_usd": aggregate,
+                "minimum_fee_usd": minimum["minimum_fee_usd"],
+                "shortfall_usd": shortfall,
+                "allocations": {},
+            }
+            if shortfall > 0:
+                key = data.agreements[agreement_id].minimum_allocation_key
+                if key == "accrued_fee":
+                    weights = dict(per_fund)
+                elif key == "equal":
+                    weights = {f: Decimal(1) for f in per_fund}
+                else:
+                    raise ValueError(f"unknown minimum_allocation_key {key!r}")
+                shares = allocate_largest_remainder(shortfall, weights)
+                period["allocations"] = shares
+                booked = month_start(p_end)
+                for fund_id, share in shares.items():
+                    allocations[(agreement_id, fund_id, booked)] = (
+                        allocations.get((agreement_id, fund_id, booked), ZERO) + share
+                    )
+            periods[(agreement_id, p_start)] = period
+            k += 1
+    return periods, allocations
+
+
+# --------------------------------------------------------------------------
+# R5: the whole computation
+# --------------------------------------------------------------------------
+@dataclass
+class Result:
+    accrual_end_date: dt.date | None
+    daily: list[DailyAccrual]
+    monthly: dict[tuple, dict]  # (agreement_id, fund_id, month_start) -> row
+    periods: dict[tuple, dict]  # (agreement_id, period_start) -> row
+
+
+def compute(
+    seeds_dir: str | os.PathLike,
+    net_asset_rows: Iterable,
+    accrue_through=None,
+    defaults: Mapping[str, str] | None = None,
+    data: AgreementData | None = None,
+) -> Result:
+    data = data or AgreementData(seeds_dir, defaults)
+    figures = normalise_rows(net_asset_rows)
+    end = accrual_end_date(figures, accrue_through)
+    if end is None:
+        return Result(None, [], {}, {})
+    termination = {f: v["termination_date"] for f, v in data.funds.items()}
+    days = carry_forward(figures, end, termination)
+    accruals = _daily_accruals(data, days, end)
+
+    groups: dict[tuple, list[DailyAccrual]] = defaultdict(list)
+    for acc in accruals:
+        groups[(acc.agreement_id, acc.fund_id, acc.month_start)].append(acc)
+
+    periods, true_ups = _minimum_periods(data, accruals, figures, end)
+
+    monthly: dict[tuple, dict] = {}
+    for key in sorted(set(groups) | set(true_ups)):
+        agreement_id, fund_id, month = key
+        agreement = data.agreements[agreement_id]
+        accs = groups.get(key, [])
+        n = len(accs)
+        accrued = ZERO
+        assets = ZERO
+        for acc in accs:
+            accrued = CTX.add(accrued, acc.daily_accrual_usd)
+            assets = CTX.add(assets, acc.net_assets_usd)
+        average = CTX.divide(assets, Decimal(n)) if n else None
+        diy = days_in_year(month, agreement.day_count_convention)
+        waiver = ZERO
+        true_up = true_ups.get(key, ZERO)
+        net_fee = round_money(accrued - waiver, agreement.payable_rounding) + true_up
+        rate = None
+        if n and average:
+            denominator = CTX.divide(CTX.multiply(average, Decimal(n)), Decimal(diy))
+            rate = CTX.multiply(CTX.divide(accrued, denominator), Decimal(10000))
+        monthly[key] = {
+            "agreement_id": agreement_id,
+            "fee_type": agreement.fee_type,
+            "fund_id": fund_id,
+            "month_start": month,
+            "days_accrued": n,
+            "average_daily_net_assets_usd": average,
+            "accrued_fee_usd": accrued,
+            "minimum_true_up_usd": true_up,
+            "waiver_usd": waiver,
+            "net_fee_usd": net_fee,
+            "effective_rate_bps": rate,
+            "days_in_year": diy,
+            "payable_rounding": agreement.payable_rounding,
+        }
+    return Result(end, accruals, monthly, periods)
+
+
+def read_net_assets_csv(path: str | os.PathLike) -> list[dict]:
+    return read_csv(Path(path))
+
+
+def default_seeds_dir() -> Path:
+    return Path(__file__).resolve().parent.parent / "seeds" / "agreements"
