@@ -19,6 +19,8 @@ from __future__ import annotations
 
 import csv
 import re
+import shutil
+import sys
 from decimal import Decimal
 from pathlib import Path
 
@@ -431,3 +433,26 @@ def test_other_rows_cite_a_real_line(seed):
 def test_agreement_dates_are_printed_at_their_source_line():
     for row in read_seed("agreements"):
         assert printed_from(row["document_id"], int(row["source_line"]), row["date_as_printed"], 2), row
+
+
+HAND_CHANGES = {
+    # Alger Growth tier 2 is printed "$300 million to $500 million .95%" (advisory line 381)
+    "a rate": ("0.950000,$300 million to $500 million .95%", "0.590000,$300 million to $500 million .95%"),
+    "a bound": ("2,300000000.00,500000000.00,0.950000", "2,300000000.00,450000000.00,0.950000"),
+}
+
+
+@pytest.mark.parametrize("change", sorted(HAND_CHANGES))
+def test_a_tier_changed_by_hand_is_caught(change, parsed, tmp_path, monkeypatch):
+    """The check above fails, naming the tier, when a seed tier no longer says what is printed."""
+    old, new = HAND_CHANGES[change]
+    copy = tmp_path / "agreements"
+    shutil.copytree(SEEDS, copy)
+    tiers = copy / "fee_schedule_tiers.csv"
+    text = tiers.read_text(encoding="utf-8")
+    assert text.count(old) == 1
+    tiers.write_text(text.replace(old, new), encoding="utf-8")
+    monkeypatch.setattr(sys.modules[__name__], "SEEDS", copy)
+
+    with pytest.raises(AssertionError, match=r"jnl_advisory\.alger_growth\.20010131 tier 2 \(advisory_2000 line 381\)"):
+        test_seed_tiers_match_the_printed_bounds_and_rates(parsed)
