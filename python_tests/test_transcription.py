@@ -437,8 +437,10 @@ def test_agreement_dates_are_printed_at_their_source_line():
 
 HAND_CHANGES = {
     # Alger Growth tier 2 is printed "$300 million to $500 million .95%" (advisory line 381)
-    "a rate": ("0.950000,$300 million to $500 million .95%", "0.590000,$300 million to $500 million .95%"),
-    "a bound": ("2,300000000.00,500000000.00,0.950000", "2,300000000.00,450000000.00,0.950000"),
+    "a rate": ("alger_growth.20010131,2,300000000.00,500000000.00,0.950000",
+               "alger_growth.20010131,2,300000000.00,500000000.00,0.590000"),
+    "a bound": ("alger_growth.20010131,2,300000000.00,500000000.00,",
+                "alger_growth.20010131,2,300000000.00,450000000.00,"),
 }
 
 
