@@ -1,7 +1,8 @@
 -- One row per agreement, fund and month (contract.md; fee-rules R5):
--- net_fee = accrued fee + minimum-fee true-up - expense-limitation waiver, rounded to
--- cents by the agreement's payable rounding (half up by default). A month that holds only
--- a true-up (the fund accrued nothing that month) still gets its row.
+-- net_fee = accrued fee + minimum-fee true-up (R6) - expense-limitation waiver (R7)
+-- + recoupment of earlier waivers (off by default), rounded to cents by the agreement's
+-- payable rounding (half up by default). A month that holds only a true-up (the fund
+-- accrued nothing that month) still gets its row.
 with
 
 monthly as (
@@ -13,6 +14,12 @@ monthly as (
 true_ups as (
 
     select * from {{ ref('int_minimum_fee_shortfalls_allocated') }}
+
+),
+
+waivers as (
+
+    select * from {{ ref('int_expense_waivers_monthly') }}
 
 ),
 
@@ -48,7 +55,8 @@ combined as (
         monthly.average_daily_net_assets_usd,
         coalesce(monthly.accrued_fee_usd, 0) as accrued_fee_usd,
         coalesce(true_ups_monthly.minimum_true_up_usd, 0) as minimum_true_up_usd,
-        cast(0 as decimal(38, 18)) as waiver_usd,
+        coalesce(waivers.waiver_usd, 0) as waiver_usd,
+        coalesce(waivers.recoupment_usd, 0) as expense_recoupment_usd,
         monthly.effective_rate_bps
     from monthly
     full outer join true_ups_monthly
@@ -56,6 +64,11 @@ combined as (
             monthly.agreement_id = true_ups_monthly.agreement_id
             and monthly.fund_id = true_ups_monthly.fund_id
             and monthly.month_start = true_ups_monthly.month_start
+    left join waivers
+        on
+            coalesce(monthly.agreement_id, true_ups_monthly.agreement_id) = waivers.agreement_id
+            and coalesce(monthly.fund_id, true_ups_monthly.fund_id) = waivers.fund_id
+            and coalesce(monthly.month_start, true_ups_monthly.month_start) = waivers.month_start
 
 ),
 
@@ -78,10 +91,12 @@ final as (
         cast(combined.accrued_fee_usd as decimal(38, 18)) as accrued_fee_usd,
         cast(combined.minimum_true_up_usd as decimal(38, 2)) as minimum_true_up_usd,
         cast(combined.waiver_usd as decimal(38, 18)) as waiver_usd,
+        cast(combined.expense_recoupment_usd as decimal(38, 18)) as expense_recoupment_usd,
         cast(agreements.payable_rounding as {{ dbt.type_string() }}) as payable_rounding,
         cast(
             {{ fund_fees.round_money(
-                'combined.accrued_fee_usd + combined.minimum_true_up_usd - combined.waiver_usd',
+                'combined.accrued_fee_usd + combined.minimum_true_up_usd'
+                ~ ' - combined.waiver_usd + combined.expense_recoupment_usd',
                 'agreements.payable_rounding'
             ) }} as decimal(38, 2)
         ) as net_fee_usd,

@@ -1,0 +1,55 @@
+-- Recoupment, oldest first: the amount reimbursed in a fiscal year (int_expense_waiver_years_recouped)
+-- split over the fiscal years whose waivers it repays. Each source year occupies the slice
+-- [waived_before_year, waived_before_year + fiscal_year_waiver] of the fund's running total of
+-- waivers; the recovery year repays the slice [start position, end position]; the overlap is
+-- the amount of that source year repaid. One row per agreement, fund, recovery year and source year.
+with
+
+years as (
+    select * from {{ ref('int_expense_waiver_years_recouped') }}
+),
+
+repaid_slices as (
+    select
+        recovery.agreement_id,
+        recovery.fund_id,
+        recovery.fiscal_year_start as recovery_fiscal_year_start,
+        source_year.fiscal_year_start as source_fiscal_year_start,
+        source_year.fiscal_year_waiver_usd as source_fiscal_year_waiver_usd,
+        cast(
+            greatest(
+                0,
+                least(
+                    recovery.recoupment_end_position_usd,
+                    source_year.waived_before_year_usd + source_year.fiscal_year_waiver_usd
+                )
+                - greatest(recovery.recoupment_start_position_usd, source_year.waived_before_year_usd)
+            ) as decimal(38, 18)
+        ) as recouped_usd
+    from years as recovery
+    inner join years as source_year
+        on
+            recovery.agreement_id = source_year.agreement_id
+            and recovery.fund_id = source_year.fund_id
+            and source_year.fiscal_year_number between recovery.fiscal_year_number - 3
+            and recovery.fiscal_year_number - 1
+),
+
+final as (
+    select
+        {{ dbt.concat([
+            "agreement_id", "'.'", "fund_id", "'.'",
+            "cast(recovery_fiscal_year_start as " ~ dbt.type_string() ~ ")", "'.'",
+            "cast(source_fiscal_year_start as " ~ dbt.type_string() ~ ")"
+        ]) }} as expense_recoupment_id,
+        agreement_id,
+        fund_id,
+        recovery_fiscal_year_start,
+        source_fiscal_year_start,
+        source_fiscal_year_waiver_usd,
+        recouped_usd
+    from repaid_slices
+    where recouped_usd > 0
+)
+
+select * from final

@@ -1,0 +1,136 @@
+-- Recoupment (advisory agreement section 2, last sentence; switch
+-- `expense_recoupment_enabled`, off by default): the Trust reimburses waived fees of the
+-- three previous fiscal years, oldest first, as long as the reimbursement keeps the
+-- fund's expenses under its limitation (the year's daily headroom). One row per
+-- agreement, fund and fiscal year. Amounts are tracked on a running total of waivers:
+-- `recoupment_start_position_usd`..`recoupment_end_position_usd` is the slice of the
+-- fund's cumulative waivers reimbursed in the year (waivers older than three years expire).
+{%- set recoupment_enabled = var('expense_recoupment_enabled', false) %}
+{%- set start_position = "greatest(recouped.recoupment_end_position_usd, cumulative.expired_waivers_usd)" %}
+with recursive
+
+limitation_days as (
+    select * from {{ ref('int_expense_limitation_days_compared') }}
+),
+
+fiscal_years as (
+    select
+        agreement_id,
+        fund_id,
+        fiscal_year_start,
+        cast(extract(year from fiscal_year_start) as integer) as fiscal_year_number,
+        max(ytd_waiver_usd) as fiscal_year_waiver_usd,
+        max(ytd_headroom_usd) as fiscal_year_headroom_usd
+    from limitation_days
+    group by
+        agreement_id,
+        fund_id,
+        fiscal_year_start
+),
+
+cumulative as (
+    select
+        *,
+        row_number() over (
+            partition by agreement_id, fund_id order by fiscal_year_start
+        ) as fiscal_year_index,
+        -- waivers of every earlier fiscal year
+        cast(coalesce(sum(fiscal_year_waiver_usd) over (
+            partition by agreement_id, fund_id
+            order by fiscal_year_number
+            range between unbounded preceding and 1 preceding
+        ), 0) as decimal(38, 18)) as waived_before_year_usd,
+        -- waivers of fiscal years more than three years back: expired, never recouped
+        cast(coalesce(sum(fiscal_year_waiver_usd) over (
+            partition by agreement_id, fund_id
+            order by fiscal_year_number
+            range between unbounded preceding and 4 preceding
+        ), 0) as decimal(38, 18)) as expired_waivers_usd
+    from fiscal_years
+),
+
+recouped (
+    agreement_id,
+    fund_id,
+    fiscal_year_index,
+    recoupment_start_position_usd,
+    recoupable_usd,
+    recouped_usd,
+    recoupment_end_position_usd
+) as (
+    select
+        agreement_id,
+        fund_id,
+        fiscal_year_index,
+        cast(expired_waivers_usd as decimal(38, 18)),
+        cast(waived_before_year_usd - expired_waivers_usd as decimal(38, 18)),
+        cast(
+            {% if recoupment_enabled %}
+                least(fiscal_year_headroom_usd, waived_before_year_usd - expired_waivers_usd)
+            {% else %}0{% endif %}
+            as decimal(38, 18)
+        ),
+        cast(
+            expired_waivers_usd
+            {% if recoupment_enabled %}
+                + least(fiscal_year_headroom_usd, waived_before_year_usd - expired_waivers_usd)
+            {% endif %}
+            as decimal(38, 18)
+        )
+    from cumulative
+    where fiscal_year_index = 1
+    union all
+    select
+        cumulative.agreement_id,
+        cumulative.fund_id,
+        cumulative.fiscal_year_index,
+        cast({{ start_position }} as decimal(38, 18)),
+        cast(cumulative.waived_before_year_usd - {{ start_position }} as decimal(38, 18)),
+        cast(
+            {% if recoupment_enabled %}
+                least(cumulative.fiscal_year_headroom_usd, cumulative.waived_before_year_usd - {{ start_position }})
+            {% else %}0{% endif %}
+            as decimal(38, 18)
+        ),
+        cast(
+            {{ start_position }}
+            {% if recoupment_enabled %}
+                + least(cumulative.fiscal_year_headroom_usd, cumulative.waived_before_year_usd - {{ start_position }})
+            {% endif %}
+            as decimal(38, 18)
+        )
+    from recouped
+    inner join cumulative
+        on
+            recouped.agreement_id = cumulative.agreement_id
+            and recouped.fund_id = cumulative.fund_id
+            and recouped.fiscal_year_index + 1 = cumulative.fiscal_year_index
+),
+
+final as (
+    select
+        {{ dbt.concat([
+            "cumulative.agreement_id", "'.'", "cumulative.fund_id", "'.'",
+            "cast(cumulative.fiscal_year_start as " ~ dbt.type_string() ~ ")"
+        ]) }} as expense_waiver_year_id,
+        cumulative.agreement_id,
+        cumulative.fund_id,
+        cumulative.fiscal_year_start,
+        cumulative.fiscal_year_number,
+        cumulative.fiscal_year_waiver_usd,
+        cumulative.fiscal_year_headroom_usd,
+        cumulative.waived_before_year_usd,
+        cumulative.expired_waivers_usd,
+        recouped.recoupment_start_position_usd,
+        recouped.recoupable_usd,
+        recouped.recouped_usd,
+        recouped.recoupment_end_position_usd
+    from cumulative
+    inner join recouped
+        on
+            cumulative.agreement_id = recouped.agreement_id
+            and cumulative.fund_id = recouped.fund_id
+            and cumulative.fiscal_year_index = recouped.fiscal_year_index
+)
+
+select * from final
