@@ -9,9 +9,9 @@ fund_days as (
 
 ),
 
-rosters as (
+coverage as (
 
-    select * from {{ ref('stg_agreements__rosters') }}
+    select * from {{ ref('int_agreement_fund_coverage_dated') }}
 
 ),
 
@@ -31,18 +31,18 @@ schedules as (
 covered as (
 
     select
-        rosters.agreement_id,
-        rosters.roster_id,
+        coverage.agreement_id,
+        coverage.roster_id,
         fund_days.fund_id,
         fund_days.calendar_date as accrual_date,
         fund_days.net_assets_usd,
         fund_days.is_carried_forward
     from fund_days
-    inner join rosters
+    inner join coverage
         on
-            fund_days.fund_id = rosters.fund_id
-            and fund_days.calendar_date >= rosters.roster_effective_date
-            and (rosters.roster_effective_to is null or fund_days.calendar_date <= rosters.roster_effective_to)
+            fund_days.fund_id = coverage.fund_id
+            and fund_days.calendar_date >= coverage.covered_from
+            and (coverage.covered_to is null or fund_days.calendar_date <= coverage.covered_to)
 
 ),
 

@@ -21,9 +21,9 @@ agreements as (
 
 ),
 
-rosters as (
+coverage as (
 
-    select * from {{ ref('stg_agreements__rosters') }}
+    select * from {{ ref('int_agreement_fund_coverage_dated') }}
 
 ),
 
@@ -50,7 +50,7 @@ agreement_funds as (
     select distinct
         agreement_id,
         fund_id
-    from rosters
+    from coverage
 
 ),
 

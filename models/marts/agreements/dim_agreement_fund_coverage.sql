@@ -5,26 +5,26 @@
 -- Query: where covered_from <= D and (covered_to is null or covered_to >= D).
 with
 
-rosters as (
+coverage as (
 
-    select * from {{ ref('stg_agreements__rosters') }}
+    select * from {{ ref('int_agreement_fund_coverage_dated') }}
 
 ),
 
 final as (
 
     select
-        cast(roster_entry_id as {{ dbt.type_string() }}) as coverage_id,
+        cast(coverage_id as {{ dbt.type_string() }}) as coverage_id,
         cast(agreement_id as {{ dbt.type_string() }}) as agreement_id,
         cast(fund_id as {{ dbt.type_string() }}) as fund_id,
         cast(roster_id as {{ dbt.type_string() }}) as roster_id,
-        cast(roster_effective_date as date) as covered_from,
-        cast(roster_effective_to as date) as covered_to,
+        cast(covered_from as date) as covered_from,
+        cast(covered_to as date) as covered_to,
         cast(roster_position as integer) as roster_position,
         cast(name_as_printed as {{ dbt.type_string() }}) as name_as_printed,
         cast(document_id as {{ dbt.type_string() }}) as document_id,
         cast(source_line as integer) as source_line
-    from rosters
+    from coverage
 
 )
 

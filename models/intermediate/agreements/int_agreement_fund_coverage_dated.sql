@@ -1,0 +1,32 @@
+-- Fee-rules R8: which funds each agreement covers on a date. One row per roster
+-- (Schedule A) entry, covered from the roster's effective date until the day before the
+-- next roster of the same agreement (null: still in force). The fee engine, the
+-- Brokerage Enhancement Plan models and dim_agreement_fund_coverage all read coverage here.
+-- Example: JNL/Alger Growth Series is covered by the plan's 2001 roster from 2001-01-31 to
+-- 2002-05-15, and as Alger/JNL Growth Fund by its 2002 roster from 2002-05-16.
+with
+
+rosters as (
+
+    select * from {{ ref('stg_agreements__rosters') }}
+
+),
+
+final as (
+
+    select
+        roster_entry_id as coverage_id,
+        agreement_id,
+        fund_id,
+        roster_id,
+        roster_effective_date as covered_from,
+        roster_effective_to as covered_to,
+        roster_position,
+        name_as_printed,
+        document_id,
+        source_line
+    from rosters
+
+)
+
+select * from final
