@@ -111,10 +111,7 @@ year_to_date as (
 
 final as (
     select
-        {{ dbt.concat([
-            "agreement_id", "'.'", "fund_id", "'.'",
-            "cast(accrual_date as " ~ dbt.type_string() ~ ")"
-        ]) }} as expense_limitation_day_id,
+        {{ fund_fees.compound_key(['agreement_id', 'fund_id', 'accrual_date']) }} as expense_limitation_day_id,
         agreement_id,
         fund_id,
         accrual_date,

@@ -74,10 +74,7 @@ changes as (
 
 final as (
     select
-        {{ dbt.concat([
-            "agreement_id", "'.'", "fund_id", "'.'",
-            "cast(month_start as " ~ dbt.type_string() ~ ")"
-        ]) }} as expense_limitation_month_id,
+        {{ fund_fees.compound_key(['agreement_id', 'fund_id', 'month_start']) }} as expense_limitation_month_id,
         agreement_id,
         fund_id,
         month_start,

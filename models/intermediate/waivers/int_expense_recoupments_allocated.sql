@@ -37,10 +37,8 @@ repaid_slices as (
 
 final as (
     select
-        {{ dbt.concat([
-            "agreement_id", "'.'", "fund_id", "'.'",
-            "cast(recovery_fiscal_year_start as " ~ dbt.type_string() ~ ")", "'.'",
-            "cast(source_fiscal_year_start as " ~ dbt.type_string() ~ ")"
+        {{ fund_fees.compound_key([
+            'agreement_id', 'fund_id', 'recovery_fiscal_year_start', 'source_fiscal_year_start'
         ]) }} as expense_recoupment_id,
         agreement_id,
         fund_id,

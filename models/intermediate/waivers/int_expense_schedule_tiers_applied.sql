@@ -92,10 +92,8 @@ tier_slices as (
 
 final as (
     select
-        {{ dbt.concat([
-            "expense_schedule_tier_id", "'.'",
-            "cast(agreement_id as " ~ dbt.type_string() ~ ")", "'.'",
-            "cast(accrual_date as " ~ dbt.type_string() ~ ")"
+        {{ fund_fees.compound_key([
+            'expense_schedule_tier_id', 'agreement_id', 'accrual_date'
         ]) }} as expense_tier_day_id,
         agreement_id,
         fund_id,

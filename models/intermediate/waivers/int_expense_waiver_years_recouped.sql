@@ -109,9 +109,8 @@ recouped (
 
 final as (
     select
-        {{ dbt.concat([
-            "cumulative.agreement_id", "'.'", "cumulative.fund_id", "'.'",
-            "cast(cumulative.fiscal_year_start as " ~ dbt.type_string() ~ ")"
+        {{ fund_fees.compound_key([
+            'cumulative.agreement_id', 'cumulative.fund_id', 'cumulative.fiscal_year_start'
         ]) }} as expense_waiver_year_id,
         cumulative.agreement_id,
         cumulative.fund_id,

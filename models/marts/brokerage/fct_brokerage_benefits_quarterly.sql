@@ -29,7 +29,7 @@ quarters as (
 
 final as (
     select
-        {{ dbt.concat(["fund_id", "'.'", "cast(quarter_start as " ~ dbt.type_string() ~ ")"]) }}
+        {{ fund_fees.compound_key(['fund_id', 'quarter_start']) }}
             as brokerage_fund_quarter_id,
         fund_id,
         quarter_start,

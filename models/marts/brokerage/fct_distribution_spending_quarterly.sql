@@ -32,8 +32,8 @@ grouped as (
 
 final as (
     select
-        {{ dbt.concat([
-            "cast(quarter_start as " ~ dbt.type_string() ~ ")", "'.'", "plan_document_id", "'.'", "purpose_id"
+        {{ fund_fees.compound_key([
+            'quarter_start', 'plan_document_id', 'purpose_id'
         ]) }} as spending_quarter_purpose_id,
         quarter_start,
         cast({{ dbt.dateadd('day', -1, dbt.dateadd('month', 3, 'quarter_start')) }} as date) as quarter_end,

@@ -291,7 +291,9 @@ purpose_lines as (
         'amounts_expended' as report_section,
         300 as line_order,
         'amount_expended_for_purpose' as line_type,
-        {{ dbt.concat(["spending_by_purpose.plan_document_id", "'.'", "spending_by_purpose.purpose_id"]) }} as line_key,
+        {{ fund_fees.compound_key([
+            'spending_by_purpose.plan_document_id', 'spending_by_purpose.purpose_id'
+        ]) }} as line_key,
         quarter_bounds.quarter_end as event_date,
         cast(null as {{ dbt.type_string() }}) as fund_id,
         cast(null as {{ dbt.type_string() }}) as roster_id,
@@ -412,9 +414,7 @@ all_lines as (
 
 final as (
     select
-        {{ dbt.concat([
-            "cast(quarter_start as " ~ dbt.type_string() ~ ")", "'.'", "line_type", "'.'", "line_key"
-        ]) }} as report_line_id,
+        {{ fund_fees.compound_key(['quarter_start', 'line_type', 'line_key']) }} as report_line_id,
         quarter_start,
         quarter_end,
         cast(

@@ -9,7 +9,7 @@ source as (
 renamed as (
 
     select
-        {{ dbt.concat(['asset_group_id', "'.'", 'fund_id']) }}
+        {{ fund_fees.compound_key(['asset_group_id', 'fund_id']) }}
             as asset_group_member_id,
         cast(asset_group_id as {{ dbt.type_string() }}) as asset_group_id,
         cast(fund_id as {{ dbt.type_string() }}) as fund_id,

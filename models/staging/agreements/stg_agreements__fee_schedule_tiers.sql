@@ -9,7 +9,7 @@ source as (
 renamed as (
 
     select
-        {{ dbt.concat(['schedule_id', "'.'", 'cast(tier_number as ' ~ dbt.type_string() ~ ')']) }}
+        {{ fund_fees.compound_key(['schedule_id', 'tier_number']) }}
             as tier_id,
         cast(schedule_id as {{ dbt.type_string() }}) as schedule_id,
         cast(tier_number as {{ dbt.type_int() }}) as tier_number,

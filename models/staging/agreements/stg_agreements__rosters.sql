@@ -9,7 +9,7 @@ source as (
 renamed as (
 
     select
-        {{ dbt.concat(['roster_id', "'.'", 'fund_id']) }}
+        {{ fund_fees.compound_key(['roster_id', 'fund_id']) }}
             as roster_entry_id,
         cast(roster_id as {{ dbt.type_string() }}) as roster_id,
         cast(agreement_id as {{ dbt.type_string() }}) as agreement_id,

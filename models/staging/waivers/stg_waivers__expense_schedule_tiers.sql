@@ -6,7 +6,7 @@ source as (
 
 renamed as (
     select
-        {{ dbt.concat(["expense_schedule_id", "'.'", "cast(tier_number as " ~ dbt.type_string() ~ ")"]) }}
+        {{ fund_fees.compound_key(['expense_schedule_id', 'tier_number']) }}
             as expense_schedule_tier_id,
         cast(expense_schedule_id as {{ dbt.type_string() }}) as expense_schedule_id,
         cast(tier_number as integer) as tier_number,
