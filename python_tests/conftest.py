@@ -5,7 +5,11 @@
   seeds (same file names and columns as seeds/agreements/, see the design
   brief) to a temporary folder. The rows transcribe the agreements' Schedule A
   and B for the funds the calculator tests use; keyword arguments override the
-  per-agreement switches or the combined-asset rules.
+  per-agreement switches or the combined-asset rules. ``extra_schedules``
+  adds fee schedules (HANDMADE_SCHEDULES tuples) and puts their funds on the
+  agreement's roster; ``expense_schedules`` also writes the R7 waiver seeds
+  (expense_categories, expense_schedules, expense_schedule_tiers, the columns
+  of seeds/waivers/) to the same folder. Without them the folder is as before.
 """
 
 from __future__ import annotations
@@ -47,9 +51,38 @@ SEED_COLUMNS = {
         "minimum_fee_id", "agreement_id", "minimum_fee_usd", "period_months", "start_rule",
         "start_offset_months", "printed_text", "document_id", "source_line",
     ],
+    # R7 waiver seeds (seeds/waivers/), written only when expense_schedules is given
+    "expense_categories": [
+        "expense_category_id", "category_name", "amount_source", "is_excluded_from_limitation",
+        "printed_text", "document_id", "source_line",
+    ],
+    "expense_schedules": [
+        "expense_schedule_id", "fund_id", "schedule_kind", "expense_category_id", "method",
+        "effective_from", "effective_to", "is_illustrative", "note",
+    ],
+    "expense_schedule_tiers": [
+        "expense_schedule_id", "tier_number", "lower_bound_usd", "upper_bound_usd", "annual_rate_pct",
+        "tier_text",
+    ],
 }
 
 M = 1_000_000
+
+# Advisory agreement section 2 (004_2d0174667ff849b4.txt lines 97-101): aggregate expenses
+# "include the compensation of Adviser and all other normal expenses and charges, but shall
+# exclude interest, taxes, brokerage fees ..., fees and expenses incurred in connection with
+# the distribution of Trust shares, and extraordinary expenses". (category, source, excluded?)
+HANDMADE_EXPENSE_CATEGORIES = [
+    ("advisory_fee", "fee_engine", False),
+    ("custody_fees", "expense_schedule", False),
+    ("registration_and_reporting", "expense_schedule", False),
+    ("other_normal_expenses", "expense_schedule", False),
+    ("interest", "expense_schedule", True),
+    ("taxes", "expense_schedule", True),
+    ("brokerage_fees", "expense_schedule", True),
+    ("distribution_costs", "expense_schedule", True),
+    ("extraordinary_expenses", "expense_schedule", True),
+]
 
 # (agreement_id, fund_id, effective yyyymmdd, method, role, suffix, tiers [(lower $M, upper $M|None, pct)])
 HANDMADE_SCHEDULES = [
@@ -101,13 +134,40 @@ def _write(folder: Path, name: str, rows: list[dict]) -> None:
             writer.writerow({k: row.get(k, "") for k in SEED_COLUMNS[name]})
 
 
+def write_expense_seeds(folder: Path, expense_schedules: list) -> None:
+    """The R7 seeds. ``expense_schedules``: tuples (fund_id, kind, category or "", method,
+    effective_from, effective_to or "", is_illustrative, bands [(lower $M, upper $M|None, pct)]),
+    kind = limitation | other_expense."""
+    _write(folder, "expense_categories", [
+        {"expense_category_id": c, "category_name": c, "amount_source": source,
+         "is_excluded_from_limitation": "true" if excluded else "false", "document_id": "advisory_2000"}
+        for c, source, excluded in HANDMADE_EXPENSE_CATEGORIES
+    ])
+    schedules, tiers = [], []
+    for fund_id, kind, category, method, start, stop, illustrative, bands in expense_schedules:
+        prefix = "limitation" if kind == "limitation" else f"other.{category}"
+        sid = f"{prefix}.{fund_id}.{start.replace('-', '')}"
+        schedules.append({"expense_schedule_id": sid, "fund_id": fund_id, "schedule_kind": kind,
+                          "expense_category_id": category, "method": method, "effective_from": start,
+                          "effective_to": stop, "is_illustrative": "true" if illustrative else "false"})
+        for n, (lower, upper, pct) in enumerate(bands, 1):
+            tiers.append({"expense_schedule_id": sid, "tier_number": n, "lower_bound_usd": f"{lower * M}.00",
+                          "upper_bound_usd": "" if upper is None else f"{upper * M}.00",
+                          "annual_rate_pct": pct})
+    _write(folder, "expense_schedules", schedules)
+    _write(folder, "expense_schedule_tiers", tiers)
+
+
 def write_handmade_seeds(folder: Path, switches: dict | None = None, combined_rules: list | None = None,
-                         terminations: dict | None = None, inceptions: dict | None = None) -> Path:
+                         terminations: dict | None = None, inceptions: dict | None = None,
+                         extra_schedules: list | None = None, expense_schedules: list | None = None) -> Path:
     """Write the hand-made seeds; ``switches`` = {agreement_id: {column: value}}."""
     folder.mkdir(parents=True, exist_ok=True)
     switches = switches or {}
     terminations = terminations or {}
     inceptions = inceptions or {}
+    extra_schedules = extra_schedules or []
+    extra_funds = [f for f in dict.fromkeys(x[1] for x in extra_schedules)]
     agreements = [
         {"agreement_id": "jnl_advisory", "agreement_type": "advisory", "fee_type": "advisory",
          "payer_party_id": "jnl_series_trust", "payee_party_id": "jnam", "document_id": "advisory_2000",
@@ -126,6 +186,7 @@ def write_handmade_seeds(folder: Path, switches: dict | None = None, combined_ru
     _write(folder, "agreements", agreements)
 
     fund_ids = ["putnam_international_equity", *MELLON_FUNDS, *INVESCO_FUNDS]
+    fund_ids += [f for f in extra_funds if f not in fund_ids]
     _write(folder, "funds", [
         {"fund_id": f, "fund_name": f, "inception_date": inceptions.get(f, ""),
          "termination_date": terminations.get(f, "")} for f in fund_ids
@@ -138,13 +199,15 @@ def write_handmade_seeds(folder: Path, switches: dict | None = None, combined_ru
         ("invesco_sub_advisory", "20121201", INVESCO_FUNDS),
         ("jnl_brokerage_enhancement_plan", "20010131", ["putnam_international_equity"]),
     ]:
+        members = members + [x[1] for x in extra_schedules
+                             if x[0] == agreement_id and x[4] == "base" and x[1] not in members]
         for pos, fund_id in enumerate(members, 1):
             rosters.append({"roster_id": f"{agreement_id}.{date}", "agreement_id": agreement_id,
                             "roster_effective_date": _iso(date), "roster_position": pos, "fund_id": fund_id})
     _write(folder, "rosters", rosters)
 
     schedules, tiers = [], []
-    for agreement_id, fund_id, date, method, role, suffix, bands in HANDMADE_SCHEDULES:
+    for agreement_id, fund_id, date, method, role, suffix, bands in HANDMADE_SCHEDULES + list(extra_schedules):
         sid = f"{agreement_id}.{fund_id}.{date}{suffix}"
         schedules.append({"schedule_id": sid, "agreement_id": agreement_id, "fund_id": fund_id,
                           "effective_from": _iso(date), "method": method, "schedule_role": role})
@@ -171,6 +234,8 @@ def write_handmade_seeds(folder: Path, switches: dict | None = None, combined_ru
          "minimum_fee_usd": "300000.00", "period_months": 12,
          "start_rule": "one_year_after_earliest_inception", "start_offset_months": 12},
     ])
+    if expense_schedules is not None:
+        write_expense_seeds(folder, expense_schedules)
     return folder
 
 

@@ -34,8 +34,34 @@ Readings of fee-rules.md this calculator applies (also listed in its report):
       month's average of the fund's own figures over the days accrued in the
       month under that agreement (pro_rata: the month's averages of own and
       combined assets).
-- R5  net_fee = round(accrued_fee - waiver, 2, payable_rounding) + true-up;
-      waiver is 0 here (R7 is not implemented by this calculator).
+- R5  net_fee = round(accrued_fee - waiver, 2, payable_rounding) + true-up
+      + recoupment (recoupment is always 0: see R7).
+- R7  Expense limitation waiver, as DECISIONLOG D13-D16 read it. Inputs:
+      seeds/waivers/ (expense_categories, expense_schedules,
+      expense_schedule_tiers), found next to the agreement seeds (the same
+      folder, else the sibling ``waivers`` folder of ``seeds/agreements``).
+      A fund-day is compared when it accrues a fee under an agreement with
+      fee_type ``advisory`` and a ``limitation`` schedule of the fund is in
+      effect (effective_from <= day <= effective_to, blank = open; of several
+      in effect the greatest effective_from wins; the same per other-expense
+      category). Every schedule is an annual rate in percent, tiered (R3,
+      marginal or whole) on the fund's own R1 figure of that day, divided by
+      the advisory agreement's days_in_year (R2):
+        cap      = limitation(net assets) / days_in_year
+        other    = sum over included categories of expense(net assets) / days_in_year
+                   (categories is_excluded_from_limitation are computed, not compared)
+        expenses = advisory daily accrual + other
+        excess   = max(0, expenses - cap)
+      Fiscal year: ends with month ``fiscal_year_end_month`` (var
+      expense_fiscal_year_end_month, default 12). Year to date:
+      ytd_waiver = min(ytd excess, ytd advisory fee); a month's waiver =
+      ytd_waiver at its last compared day - ytd_waiver at the last compared day
+      of the earlier months of the same fiscal year (0 if none). Full precision.
+      Rows with is_illustrative = true apply only when ``illustrative_expenses``
+      is true, i.e. what `dbt build` does with no net_assets_path (the shipped
+      sample); with a net-asset file only non-illustrative rows apply.
+      Recoupment (D15, var expense_recoupment_enabled) is NOT implemented: this
+      calculator is the project default (recoupment off), recoupment = 0.
 - R6  The agreement's funds = every fund on any of its rosters; inception =
       funds.csv inception_date, else the fund's first net-asset date (funds
       with neither are ignored). No period at all when the accrual end date is
@@ -68,6 +94,7 @@ PROJECT_DEFAULTS = {
     "payable_rounding": "half_up",
     "minimum_allocation_key": "accrued_fee",
 }
+DEFAULT_FISCAL_YEAR_END_MONTH = 12  # dbt var expense_fiscal_year_end_month
 
 ROUNDING_MODES = {"half_up": ROUND_HALF_UP, "half_even": ROUND_HALF_EVEN}
 
@@ -187,6 +214,35 @@ class Agreement:
     minimum_allocation_key: str
 
 
+@dataclass
+class ExpenseSchedule:
+    """One row of seeds/waivers/expense_schedules.csv with its tiers (R7).
+
+    Has the attributes annual_fee() reads (schedule_id, method, tiers)."""
+
+    schedule_id: str
+    fund_id: str
+    schedule_kind: str  # limitation | other_expense
+    expense_category_id: str | None
+    method: str
+    effective_from: dt.date
+    effective_to: dt.date | None  # None = open
+    is_illustrative: bool
+    tiers: list[Tier] = field(default_factory=list)
+
+    def in_effect(self, day: dt.date) -> bool:
+        return self.effective_from <= day and (self.effective_to is None or day <= self.effective_to)
+
+
+def parse_bool(value) -> bool:
+    text = (blank(value) or "").lower()
+    if text in ("true", "t", "1", "yes", "y"):
+        return True
+    if text in ("false", "f", "0", "no", "n", ""):
+        return False
+    raise ValueError(f"not a boolean: {value!r}")
+
+
 def annual_fee(schedule: Schedule, assets: Decimal) -> Decimal:
     """R3: the annual fee of ``schedule`` on ``assets`` (exact)."""
     tiers = sorted(schedule.tiers, key=lambda t: t.lower_bound_usd)
@@ -211,7 +267,8 @@ def annual_fee(schedule: Schedule, assets: Decimal) -> Decimal:
 class AgreementData:
     """The agreement seeds, typed. ``seeds_dir`` = a folder with the CSV files."""
 
-    def __init__(self, seeds_dir: str | os.PathLike, defaults: Mapping[str, str] | None = None):
+    def __init__(self, seeds_dir: str | os.PathLike, defaults: Mapping[str, str] | None = None,
+                 waivers_dir: str | os.PathLike | None = None):
         self.seeds_dir = Path(seeds_dir)
         self.defaults = dict(PROJECT_DEFAULTS)
         self.defaults.update(defaults or {})
@@ -304,6 +361,76 @@ class AgreementData:
                     "period_months": int(blank(row.get("period_months")) or 12),
                     "start_offset_months": int(blank(row.get("start_offset_months")) or 12),
                 }
+
+        # R7 inputs: seeds/waivers/ (optional: no files, no waiver)
+        self.waivers_dir = self._find_waivers_dir(waivers_dir)
+        self.expense_categories: dict[str, dict] = {}
+        self.expense_schedules: dict[str, ExpenseSchedule] = {}
+        if self.waivers_dir is not None:
+            w = self.waivers_dir
+            for row in read_csv(w / "expense_categories.csv"):
+                self.expense_categories[row["expense_category_id"].strip()] = {
+                    "amount_source": blank(row.get("amount_source")),
+                    "is_excluded_from_limitation": parse_bool(row["is_excluded_from_limitation"]),
+                }
+            for row in read_csv(w / "expense_schedules.csv"):
+                sid = row["expense_schedule_id"].strip()
+                kind = row["schedule_kind"].strip()
+                category = blank(row.get("expense_category_id"))
+                if kind not in ("limitation", "other_expense"):
+                    raise ValueError(f"unknown schedule_kind {kind!r} in {sid}")
+                if kind == "other_expense" and category not in self.expense_categories:
+                    raise ValueError(f"unknown expense category {category!r} in {sid}")
+                self.expense_schedules[sid] = ExpenseSchedule(
+                    schedule_id=sid,
+                    fund_id=row["fund_id"].strip(),
+                    schedule_kind=kind,
+                    expense_category_id=category,
+                    method=row["method"].strip(),
+                    effective_from=parse_date(row["effective_from"]),
+                    effective_to=parse_date(row.get("effective_to")),
+                    is_illustrative=parse_bool(row.get("is_illustrative")),
+                )
+            for row in read_csv(w / "expense_schedule_tiers.csv"):
+                sid = row["expense_schedule_id"].strip()
+                self.expense_schedules[sid].tiers.append(
+                    Tier(
+                        tier_number=int(row["tier_number"]),
+                        lower_bound_usd=parse_decimal(row["lower_bound_usd"]) or ZERO,
+                        upper_bound_usd=parse_decimal(row.get("upper_bound_usd")),
+                        annual_rate_pct=parse_decimal(row["annual_rate_pct"]),
+                    )
+                )
+        # fund -> its expense schedules
+        self.expense_schedules_by_fund: dict[str, list[ExpenseSchedule]] = defaultdict(list)
+        for sched in sorted(self.expense_schedules.values(), key=lambda x: (x.effective_from, x.schedule_id)):
+            self.expense_schedules_by_fund[sched.fund_id].append(sched)
+
+    def _find_waivers_dir(self, waivers_dir) -> Path | None:
+        if waivers_dir is not None:
+            return Path(waivers_dir)
+        if (self.seeds_dir / "expense_schedules.csv").exists():
+            return self.seeds_dir
+        sibling = self.seeds_dir.parent / "waivers"
+        if self.seeds_dir.name == "agreements" and (sibling / "expense_schedules.csv").exists():
+            return sibling
+        return None
+
+    def expense_schedules_in_effect(self, fund_id: str, day: dt.date, illustrative: bool):
+        """R7: (limitation or None, {category: schedule}) in effect for the fund that day.
+
+        Of several schedules of the same kind (and category) in effect, the one
+        with the greatest effective_from replaces the earlier ones (as R8)."""
+        limitation = None
+        others: dict[str, ExpenseSchedule] = {}
+        for sched in self.expense_schedules_by_fund.get(fund_id, []):  # by effective_from
+            if not sched.in_effect(day) or (sched.is_illustrative and not illustrative):
+                continue
+            if sched.schedule_kind == "limitation":
+                limitation = sched
+            else:
+                others[sched.expense_category_id] = sched
+        return limitation, others
 
     # -- effective-dated look-ups ------------------------------------------
     @staticmethod
@@ -603,6 +730,107 @@ def _minimum_periods(data, accruals, figures, end):
 
 
 # --------------------------------------------------------------------------
+# R7: expense limitation waiver
+# --------------------------------------------------------------------------
+def fiscal_year_start(day: dt.date, end_month: int = DEFAULT_FISCAL_YEAR_END_MONTH) -> dt.date:
+    """First day of the fiscal year (ending with month ``end_month``) that contains ``day``."""
+    if not 1 <= end_month <= 12:
+        raise ValueError(f"fiscal year end month must be 1..12, not {end_month!r}")
+    start_month = end_month % 12 + 1
+    year = day.year if day.month >= start_month else day.year - 1
+    return dt.date(year, start_month, 1)
+
+
+def _expense_days(data: AgreementData, accruals: list[DailyAccrual], illustrative: bool) -> list[dict]:
+    """One row per advisory fund-day that has a limitation in effect (R7, D13-D14)."""
+    out = []
+    for acc in accruals:
+        if acc.fee_type != "advisory":
+            continue
+        limitation, others = data.expense_schedules_in_effect(acc.fund_id, acc.accrual_date, illustrative)
+        if limitation is None:
+            continue
+        diy = Decimal(acc.days_in_year)  # the advisory agreement's day count (R2)
+        cap = CTX.divide(annual_fee(limitation, acc.net_assets_usd), diy)
+        included = ZERO
+        excluded = ZERO
+        for category, sched in sorted(others.items()):
+            amount = CTX.divide(annual_fee(sched, acc.net_assets_usd), diy)
+            if data.expense_categories[category]["is_excluded_from_limitation"]:
+                excluded = CTX.add(excluded, amount)
+            else:
+                included = CTX.add(included, amount)
+        expenses = CTX.add(acc.daily_accrual_usd, included)
+        excess = max(ZERO, CTX.subtract(expenses, cap))
+        out.append({
+            "agreement_id": acc.agreement_id,
+            "fund_id": acc.fund_id,
+            "day": acc.accrual_date,
+            "net_assets_usd": acc.net_assets_usd,
+            "limitation_schedule_id": limitation.schedule_id,
+            "cap_usd": cap,
+            "advisory_fee_usd": acc.daily_accrual_usd,
+            "other_expenses_usd": included,
+            "excluded_expenses_usd": excluded,
+            "expenses_usd": expenses,
+            "excess_usd": excess,
+        })
+    return out
+
+
+def _waivers_monthly(expense_days: list[dict], fiscal_year_end_month: int) -> dict[tuple, dict]:
+    """(agreement, fund, month_start) -> the month's figures and its waiver (R7, D14)."""
+    by_fund: dict[tuple, list[dict]] = defaultdict(list)
+    for row in expense_days:
+        by_fund[(row["agreement_id"], row["fund_id"])].append(row)
+    months: dict[tuple, dict] = {}
+    for (agreement_id, fund_id), rows in sorted(by_fund.items()):
+        rows.sort(key=lambda r: r["day"])
+        fiscal_year = None
+        ytd_excess = ytd_fee = ytd_waiver_before = ZERO
+        for row in rows:
+            fy = fiscal_year_start(row["day"], fiscal_year_end_month)
+            if fy != fiscal_year:  # a new fiscal year starts from nothing
+                fiscal_year = fy
+                ytd_excess = ytd_fee = ytd_waiver_before = ZERO
+            key = (agreement_id, fund_id, month_start(row["day"]))
+            month = months.get(key)
+            if month is None:
+                month = months[key] = {
+                    "agreement_id": agreement_id, "fund_id": fund_id, "month_start": key[2],
+                    "fiscal_year_start": fy, "days_compared": 0, "net_assets_sum": ZERO,
+                    "expense_cap_usd": ZERO, "advisory_fee_usd": ZERO, "other_expenses_usd": ZERO,
+                    "excluded_expenses_usd": ZERO, "expenses_usd": ZERO, "excess_usd": ZERO,
+                    "days_over_cap": 0, "ytd_waiver_before": ytd_waiver_before,
+                }
+            month["days_compared"] += 1
+            month["net_assets_sum"] = CTX.add(month["net_assets_sum"], row["net_assets_usd"])
+            for name, source in [("expense_cap_usd", "cap_usd"), ("advisory_fee_usd", "advisory_fee_usd"),
+                                 ("other_expenses_usd", "other_expenses_usd"),
+                                 ("excluded_expenses_usd", "excluded_expenses_usd"),
+                                 ("expenses_usd", "expenses_usd"), ("excess_usd", "excess_usd")]:
+                month[name] = CTX.add(month[name], row[source])
+            if row["excess_usd"] > 0:
+                month["days_over_cap"] += 1
+            ytd_excess = CTX.add(ytd_excess, row["excess_usd"])
+            ytd_fee = CTX.add(ytd_fee, row["advisory_fee_usd"])
+            ytd_waiver = min(ytd_excess, ytd_fee)  # never more than the fee itself (section 2)
+            month["ytd_excess_usd"] = ytd_excess
+            month["ytd_advisory_fee_usd"] = ytd_fee
+            month["ytd_waiver_usd"] = ytd_waiver
+            month["is_waiver_limited_to_advisory_fee"] = ytd_excess > ytd_fee
+            month["waiver_usd"] = CTX.subtract(ytd_waiver, month["ytd_waiver_before"])
+            # the next month of this fiscal year starts from this month's year-to-date waiver
+            ytd_waiver_before = ytd_waiver
+    for month in months.values():
+        month["average_daily_net_assets_usd"] = CTX.divide(month.pop("net_assets_sum"),
+                                                           Decimal(month["days_compared"]))
+        month.pop("ytd_waiver_before")
+        month["recoupment_usd"] = ZERO  # recoupment (D15) is not implemented: default off
+    return months
+
+
+# --------------------------------------------------------------------------
 # R5: the whole computation
 # --------------------------------------------------------------------------
 @dataclass
@@ -611,6 +839,9 @@ class Result:
     daily: list[DailyAccrual]
     monthly: dict[tuple, dict]  # (agreement_id, fund_id, month_start) -> row
     periods: dict[tuple, dict]  # (agreement_id, period_start) -> row
+    # R7: (agreement_id, fund_id, month_start) -> the month's limitation figures and waiver
+    waivers: dict[tuple, dict] = field(default_factory=dict)
+    expense_days: list[dict] = field(default_factory=list)  # R7, one row per compared day
 
 
 def compute(
@@ -619,7 +850,15 @@ def compute(
     accrue_through=None,
     defaults: Mapping[str, str] | None = None,
     data: AgreementData | None = None,
+    illustrative_expenses: bool = False,
+    fiscal_year_end_month: int = DEFAULT_FISCAL_YEAR_END_MONTH,
 ) -> Result:
+    """The monthly fees, minimum periods and waivers of ``net_asset_rows``.
+
+    ``illustrative_expenses``: True = the expense rows marked is_illustrative
+    apply, as in `dbt build` with no net_assets_path (the shipped sample);
+    False (default) = as with a net_assets_path: only non-illustrative rows.
+    """
     data = data or AgreementData(seeds_dir, defaults)
     figures = normalise_rows(net_asset_rows)
     end = accrual_end_date(figures, accrue_through)
@@ -634,6 +873,8 @@ def compute(
         groups[(acc.agreement_id, acc.fund_id, acc.month_start)].append(acc)
 
     periods, true_ups = _minimum_periods(data, accruals, figures, end)
+    expense_days = _expense_days(data, accruals, illustrative_expenses)
+    waivers = _waivers_monthly(expense_days, fiscal_year_end_month)
 
     monthly: dict[tuple, dict] = {}
     for key in sorted(set(groups) | set(true_ups)):
@@ -648,9 +889,10 @@ def compute(
             assets = CTX.add(assets, acc.net_assets_usd)
         average = CTX.divide(assets, Decimal(n)) if n else None
         diy = days_in_year(month, agreement.day_count_convention)
-        waiver = ZERO
+        waiver = waivers[key]["waiver_usd"] if key in waivers else ZERO
+        recoupment = ZERO  # D15 recoupment: off by default, not implemented here
         true_up = true_ups.get(key, ZERO)
-        net_fee = round_money(accrued - waiver, agreement.payable_rounding) + true_up
+        net_fee = round_money(accrued - waiver, agreement.payable_rounding) + true_up + recoupment
         rate = None
         if n and average:
             denominator = CTX.divide(CTX.multiply(average, Decimal(n)), Decimal(diy))
@@ -665,12 +907,13 @@ def compute(
             "accrued_fee_usd": accrued,
             "minimum_true_up_usd": true_up,
             "waiver_usd": waiver,
+            "expense_recoupment_usd": recoupment,
             "net_fee_usd": net_fee,
             "effective_rate_bps": rate,
             "days_in_year": diy,
             "payable_rounding": agreement.payable_rounding,
         }
-    return Result(end, accruals, monthly, periods)
+    return Result(end, accruals, monthly, periods, waivers, expense_days)
 
 
 def read_net_assets_csv(path: str | os.PathLike) -> list[dict]:

@@ -13,6 +13,22 @@ independent_calculator.compute() on the same rows and the same seeds:
   stores it); minimum_true_up_usd exactly; effective_rate_bps within 0.0001;
 - per period: period_end, is_complete, minimum_fee_usd and shortfall_usd
   exactly, accrued_fee_usd to the cent.
+- R7: fct_fees_monthly.waiver_usd to the cent against the calculator's own
+  waiver (never the mart's), expense_recoupment_usd = 0 (recoupment is off by
+  default and the calculator implements only the default), and every row of
+  fct_expense_waivers_monthly (days compared, cap, advisory fee, other and
+  excluded expenses, expenses, excess, days over the cap, year-to-date
+  figures, waiver) to the cent. The illustrative expense rows apply to the
+  shipped sample only (no net_assets_path), as fee-rules R7 / DECISIONLOG D16
+  say: there Putnam International Equity has a waiver every month and Lazard
+  Small Cap Value in April 2013; the generated scenarios (with a
+  net_assets_path) have none, on both sides. The sample never reaches the
+  year-to-date cap (waiver = whole advisory fee) nor a fiscal-year end with
+  excess left over, so one more scenario (``waiver_cap_binds``) builds a
+  temporary copy of the project whose seeds/waivers/ get extra,
+  non-illustrative rows (WAIVER_CAP_ROWS) and compares the same marts on the
+  mellon_advisory_2000_2004 net assets, with the fiscal year ending in
+  December (the default) and in June (var expense_fiscal_year_end_month).
 
 A failing build fails test_dbt_build_succeeds; the marts are then built with
 `dbt run` (models only) so that the number comparisons still run and report on
@@ -23,6 +39,7 @@ carry-forward flag, annual fee and the daily accrual at the mart's 18 decimals).
 
 from __future__ import annotations
 
+import csv
 import json
 import os
 import shutil
@@ -53,12 +70,14 @@ def dbt_executable() -> str:
     return found
 
 
-def run_dbt_build(scenario: scenarios.Scenario, folder: Path) -> dict:
+def run_dbt_build(scenario: scenarios.Scenario, folder: Path, project_dir: Path = REPO_ROOT,
+                  extra_vars: dict | None = None, extra_args: list | None = None) -> dict:
     data_file = scenarios.write_scenario(scenario, folder / "input")
     db_file = folder / "warehouse.duckdb"
     dbt_vars = {} if scenario.file_format == "shipped" else {"net_assets_path": str(data_file)}
     if scenario.accrue_through:
         dbt_vars["accrue_through"] = scenario.accrue_through
+    dbt_vars.update(extra_vars or {})
     env = dict(os.environ)
     env.update({
         "FUND_FEES_DB": str(db_file),
@@ -70,8 +89,9 @@ def run_dbt_build(scenario: scenarios.Scenario, folder: Path) -> dict:
     })
     # the whole project (seeds, models, data and unit tests): a partial --select would
     # still pick up relationship tests towards models it did not build
-    command = [dbt_executable(), "build"] + (["--vars", json.dumps(dbt_vars)] if dbt_vars else [])
-    proc = subprocess.run(command, cwd=REPO_ROOT, env=env, capture_output=True, text=True)
+    command = [dbt_executable(), "build"] + (["--vars", json.dumps(dbt_vars)] if dbt_vars else []) + (
+        extra_args or [])
+    proc = subprocess.run(command, cwd=project_dir, env=env, capture_output=True, text=True)
     result = {"command": command, "returncode": proc.returncode,
               "output": proc.stdout + proc.stderr, "db_file": db_file, "fallback": None}
     if proc.returncode != 0:
@@ -79,7 +99,7 @@ def run_dbt_build(scenario: scenarios.Scenario, folder: Path) -> dict:
         # `dbt run` (models only) still builds the marts, so the numbers can be compared
         # while test_dbt_build_succeeds reports the build failure itself
         fallback = [dbt_executable(), "run"] + (["--vars", json.dumps(dbt_vars)] if dbt_vars else [])
-        run = subprocess.run(fallback, cwd=REPO_ROOT, env=env, capture_output=True, text=True)
+        run = subprocess.run(fallback, cwd=project_dir, env=env, capture_output=True, text=True)
         result["fallback"] = {"command": fallback, "returncode": run.returncode,
                               "output": run.stdout + run.stderr}
     return result
@@ -105,18 +125,98 @@ def read_mart(db_file: Path, table: str) -> list[dict] | None:
         con.close()
 
 
-@pytest.fixture(scope="module", params=SCENARIOS, ids=[s.name for s in SCENARIOS])
+# Extra expense rows (NOT illustrative, so they apply with a net_assets_path) for the
+# waiver_cap_binds scenario: (schedule id, fund, kind, category, method, from, to, tiers).
+# putnam_growth (advisory 0.90 % to $150M, 0.85 % to $300M, 0.80 % above): included expenses
+# 0.05 % and a 1.00 % limitation keep it under the cap, except
+#  - January 2002: a one-off 3.00 % a year -> excess about 2.9 % a year, over three times the fee:
+#    the year-to-date waiver is the whole fee in January-March and catches up in April;
+#  - December 2003: a one-off 15.00 % -> the year ends with more excess than fee (the rest
+#    must not reach January 2004: the fiscal year resets);
+#  - interest 0.50 %: excluded, shown only.
+# alger_growth: a tiered marginal limitation to 2002-12-31, then a whole-method one.
+WAIVER_CAP_ROWS = [
+    ("limitation.putnam_growth.20010131", "putnam_growth", "limitation", "", "whole", "2001-01-31", "",
+     [("0.00", "", "1.000000")]),
+    ("other.putnam_growth.other_normal_expenses.20010131", "putnam_growth", "other_expense",
+     "other_normal_expenses", "whole", "2001-01-31", "", [("0.00", "", "0.050000")]),
+    ("other.putnam_growth.registration_and_reporting.20020101", "putnam_growth", "other_expense",
+     "registration_and_reporting", "whole", "2002-01-01", "2002-01-31", [("0.00", "", "3.000000")]),
+    ("other.putnam_growth.registration_and_reporting.20031201", "putnam_growth", "other_expense",
+     "registration_and_reporting", "whole", "2003-12-01", "2003-12-31", [("0.00", "", "15.000000")]),
+    ("other.putnam_growth.interest.20010131", "putnam_growth", "other_expense", "interest", "whole",
+     "2001-01-31", "", [("0.00", "", "0.500000")]),
+    ("limitation.alger_growth.20010131", "alger_growth", "limitation", "", "marginal", "2001-01-31",
+     "2002-12-31", [("0.00", "300000000.00", "1.100000"), ("300000000.00", "", "0.900000")]),
+    ("limitation.alger_growth.20030101", "alger_growth", "limitation", "", "whole", "2003-01-01", "",
+     [("0.00", "250000000.00", "1.000000"), ("250000000.00", "", "0.980000")]),
+    ("other.alger_growth.custody_fees.20010131", "alger_growth", "other_expense", "custody_fees",
+     "marginal", "2001-01-31", "", [("0.00", "100000000.00", "0.100000"), ("100000000.00", "", "0.050000")]),
+]
+
+
+def project_with_waiver_cap_rows(folder: Path) -> Path:
+    """A copy of the dbt project whose seeds/waivers/ also hold WAIVER_CAP_ROWS."""
+    project = folder / "project"
+    project.mkdir(parents=True)
+    for name in ("dbt_project.yml", "profiles.yml"):
+        shutil.copy2(REPO_ROOT / name, project / name)
+    for name in ("seeds", "models", "macros", "tests", "analyses"):
+        shutil.copytree(REPO_ROOT / name, project / name)
+    waivers = project / "seeds" / "waivers"
+    for name in ("expense_schedules.csv", "expense_schedule_tiers.csv"):  # end the last line
+        text = (waivers / name).read_text(encoding="utf-8")
+        if not text.endswith("\n"):
+            (waivers / name).write_text(text + "\n", encoding="utf-8")
+    with open(waivers / "expense_schedules.csv", "a", newline="", encoding="utf-8") as handle:
+        writer = csv.writer(handle, lineterminator="\n")
+        for sid, fund, kind, category, method, start, stop, _ in WAIVER_CAP_ROWS:
+            writer.writerow([sid, fund, kind, category, method, start, stop, "false",
+                             "Test row (python_tests): the year-to-date cap binds"])
+    with open(waivers / "expense_schedule_tiers.csv", "a", newline="", encoding="utf-8") as handle:
+        writer = csv.writer(handle, lineterminator="\n")
+        for sid, *_, tiers in WAIVER_CAP_ROWS:
+            for n, (lower, upper, pct) in enumerate(tiers, 1):
+                writer.writerow([sid, n, lower, upper, pct, "test row"])
+    return project
+
+
+# (build id, expense_fiscal_year_end_month or None for the default), on the mellon_advisory_2000_2004 rows
+WAIVER_CAP_BUILDS = [("waiver_cap_binds", None), ("waiver_cap_binds_fy_june", 6)]
+BUILDS = [(s, None) for s in SCENARIOS] + [
+    (next(s for s in GENERATED if s.name == "mellon_advisory_2000_2004"), build) for build in WAIVER_CAP_BUILDS
+]
+
+
+@pytest.fixture(scope="module", params=BUILDS, ids=[b[1][0] if b[1] else b[0].name for b in BUILDS])
 def built(request, tmp_path_factory):
-    scenario: scenarios.Scenario = request.param
-    folder = tmp_path_factory.mktemp(scenario.name)
-    build = run_dbt_build(scenario, folder)
-    expected = calc.compute(calc.default_seeds_dir(), scenario.rows, scenario.accrue_through)
+    scenario, waiver_build = request.param
+    folder = tmp_path_factory.mktemp(waiver_build[0] if waiver_build else scenario.name)
+    project_dir, extra_vars, extra_args = REPO_ROOT, {}, []
+    fiscal_end = calc.DEFAULT_FISCAL_YEAR_END_MONTH
+    if waiver_build:
+        project_dir = project_with_waiver_cap_rows(folder)
+        if waiver_build[1] is not None:
+            fiscal_end = waiver_build[1]
+            extra_vars["expense_fiscal_year_end_month"] = fiscal_end
+            # the project's unit tests are written for the default December year end (e.g.
+            # worked_example_daily_excess_and_waiver expects fiscal_year_start 2003-01-01)
+            # and do not pin the var: leave them out of this build; data tests still run
+            extra_args = ["--exclude-resource-type", "unit_test"]
+    build = run_dbt_build(scenario, folder, project_dir, extra_vars, extra_args)
+    seeds_dir = project_dir / "seeds" / "agreements"
+    # no net_assets_path (the shipped sample): the illustrative expense rows apply (D16)
+    expected = calc.compute(seeds_dir, scenario.rows, scenario.accrue_through,
+                            illustrative_expenses=scenario.file_format == "shipped",
+                            fiscal_year_end_month=fiscal_end)
     return {
         "scenario": scenario,
+        "waiver_build": waiver_build,
         "build": build,
         "expected": expected,
         "monthly": read_mart(build["db_file"], "fct_fees_monthly"),
         "periods": read_mart(build["db_file"], "fct_minimum_fee_periods"),
+        "waivers": read_mart(build["db_file"], "fct_expense_waivers_monthly"),
     }
 
 
@@ -177,14 +277,10 @@ def test_monthly_fees_match(built):
     waivers = 0
     for key in sorted(set(expected) & set(actual)):
         e, a = expected[key], actual[key]
-        waiver = Decimal(a.get("waiver_usd") or 0)
-        recoupment = Decimal(a.get("expense_recoupment_usd") or 0)
-        if waiver or recoupment:
+        # R7: the calculator's own waiver (never the mart's); recoupment is off by
+        # default and the calculator implements only that default, so it must be 0
+        if e["waiver_usd"] or a.get("waiver_usd"):
             waivers += 1
-        # R7 waivers and recoupments are not in the calculator: take the mart's as given
-        mode = e["payable_rounding"]
-        expected_net = e["net_fee_usd"] if not (waiver or recoupment) else (
-            calc.round_money(e["accrued_fee_usd"] - waiver + recoupment, mode) + e["minimum_true_up_usd"])
         checks = [
             ("days_accrued", e["days_accrued"], a["days_accrued"]),
             ("average_daily_net_assets_usd",
@@ -192,7 +288,10 @@ def test_monthly_fees_match(built):
              cents(a["average_daily_net_assets_usd"])),
             ("accrued_fee_usd", cents(e["accrued_fee_usd"]), cents(a["accrued_fee_usd"])),
             ("minimum_true_up_usd", e["minimum_true_up_usd"], Decimal(a["minimum_true_up_usd"] or 0)),
-            ("net_fee_usd", cents(expected_net), cents(a["net_fee_usd"])),
+            ("waiver_usd", cents(e["waiver_usd"]), cents(a.get("waiver_usd") or 0)),
+            ("expense_recoupment_usd", e["expense_recoupment_usd"],
+             cents(a.get("expense_recoupment_usd") or 0)),
+            ("net_fee_usd", cents(e["net_fee_usd"]), cents(a["net_fee_usd"])),
         ]
         if "fee_type" in a:
             checks.append(("fee_type", e["fee_type"], a["fee_type"]))
@@ -206,6 +305,71 @@ def test_monthly_fees_match(built):
             problems.append(f"{key} effective_rate_bps: calculator {e_rate} != mart {a_rate}")
     assert not problems, _report(f"fct_fees_monthly vs calculator ({len(expected)} fund-months expected, "
                                  f"{len(actual)} in mart, {waivers} with a waiver)", problems)
+    if built["scenario"].file_format == "shipped" or built["waiver_build"]:
+        # the waivers were compared above, not skipped
+        assert waivers, "the scenario produced no waiver: R7 was not compared"
+
+
+WAIVER_MONEY_COLUMNS = [
+    "expense_cap_usd", "advisory_fee_usd", "other_expenses_usd", "excluded_expenses_usd", "expenses_usd",
+    "excess_usd", "ytd_excess_usd", "ytd_advisory_fee_usd", "ytd_waiver_usd", "waiver_usd", "recoupment_usd",
+]
+
+
+def test_expense_waivers_monthly_match(built):
+    """R7 month by month: the cap, the expenses, the excess and the waiver (fct_expense_waivers_monthly)."""
+    rows = _require(built, "waivers")
+    expected = built["expected"].waivers
+    actual = {(r["agreement_id"], r["fund_id"], r["month_start"]): r for r in rows}
+    problems = []
+    for key in sorted(set(expected) - set(actual)):
+        e = expected[key]
+        problems.append(f"missing in mart {key}: days={e['days_compared']} excess={cents(e['excess_usd'])} "
+                        f"waiver={cents(e['waiver_usd'])}")
+    for key in sorted(set(actual) - set(expected)):
+        a = actual[key]
+        problems.append(f"extra in mart {key}: days={a['days_compared']} excess={a['excess_usd']} "
+                        f"waiver={a['waiver_usd']}")
+    for key in sorted(set(expected) & set(actual)):
+        e, a = expected[key], actual[key]
+        checks = [
+            ("days_compared", e["days_compared"], a["days_compared"]),
+            ("days_over_cap", e["days_over_cap"], a["days_over_cap"]),
+            ("fiscal_year_start", e["fiscal_year_start"], a["fiscal_year_start"]),
+            ("is_waiver_limited_to_advisory_fee", e["is_waiver_limited_to_advisory_fee"],
+             a["is_waiver_limited_to_advisory_fee"]),
+            ("average_daily_net_assets_usd",
+             cents(as_stored(e["average_daily_net_assets_usd"], a["average_daily_net_assets_usd"])),
+             cents(a["average_daily_net_assets_usd"])),
+        ]
+        checks += [(name, cents(e[name]), cents(a[name])) for name in WAIVER_MONEY_COLUMNS]
+        for name, want, got in checks:
+            if want != got:
+                problems.append(f"{key} {name}: calculator {want} != mart {got} "
+                                f"(calculator full precision: {e.get(name)})")
+    assert not problems, _report(f"fct_expense_waivers_monthly vs calculator ({len(expected)} fund-months "
+                                 f"expected, {len(actual)} in mart)", problems)
+
+
+def test_shipped_sample_exercises_the_waiver():
+    """D16 on the calculator alone: the sample's waivers are where the decision log says."""
+    sample = scenarios.shipped_sample()
+    assert sample is not None, "seeds/net_assets/net_assets_illustrative.csv is missing"
+    result = calc.compute(calc.default_seeds_dir(), sample.rows, sample.accrue_through, illustrative_expenses=True)
+    with_waiver = sorted((f, m) for (_, f, m), row in result.waivers.items() if row["waiver_usd"] > 0)
+    putnam_months = sorted(m for (_, f, m) in result.monthly if f == "putnam_international_equity")
+    assert putnam_months and [m for f, m in with_waiver if f == "putnam_international_equity"] == putnam_months
+    assert [m.isoformat() for f, m in with_waiver if f == "lazard_small_cap_value"] == ["2013-04-01"]
+    assert {f for f, _ in with_waiver} == {"putnam_international_equity", "lazard_small_cap_value"}
+    # D16: 2013-03-01, Putnam at $600M: excess 300,000 / 365 = 821.92 a day
+    day = next(r for r in result.expense_days
+               if r["fund_id"] == "putnam_international_equity" and r["day"].isoformat() == "2013-03-01")
+    assert cents(day["excess_usd"]) == Decimal("821.92")
+    # the sample never reaches the year-to-date cap: hence the waiver_cap_binds builds
+    assert not any(row["is_waiver_limited_to_advisory_fee"] for row in result.waivers.values())
+    # with a net_assets_path (illustrative rows off) the same rows give no waiver at all
+    plain = calc.compute(calc.default_seeds_dir(), sample.rows, sample.accrue_through)
+    assert not plain.waivers and all(r["waiver_usd"] == 0 for r in plain.monthly.values())
 
 
 def test_minimum_fee_periods_match(built):
@@ -283,3 +447,20 @@ def test_daily_accruals_match(built):
             if want != got:
                 problems.append(f"{key} {name}: calculator {want} != mart {got}")
     assert not problems, _report(f"fct_fee_accruals_daily vs calculator ({len(expected)} days)", problems)
+
+
+def test_waiver_cap_scenario_exercises_the_cap(tmp_path):
+    """The waiver_cap_binds rows do what WAIVER_CAP_ROWS says (on the calculator alone)."""
+    project = project_with_waiver_cap_rows(tmp_path)
+    rows = next(s for s in GENERATED if s.name == "mellon_advisory_2000_2004").rows
+    result = calc.compute(project / "seeds" / "agreements", rows)
+    putnam = {m: w for (_, f, m), w in result.waivers.items() if f == "putnam_growth"}
+    limited = sorted(m.isoformat()[:7] for m, w in putnam.items() if w["is_waiver_limited_to_advisory_fee"])
+    # January-March 2002: the year-to-date waiver is the whole fee; December 2003: the year ends above it
+    assert limited[:3] == ["2002-01", "2002-02", "2002-03"] and "2003-12" in limited
+    april = putnam[next(m for m in putnam if m.isoformat() == "2002-04-01")]
+    assert 0 < april["waiver_usd"] < april["advisory_fee_usd"]
+    jan04 = putnam[next(m for m in putnam if m.isoformat() == "2004-01-01")]
+    assert jan04["waiver_usd"] == 0 and jan04["ytd_excess_usd"] == 0
+    assert any(w["excluded_expenses_usd"] > 0 for w in putnam.values())
+    assert any(f == "alger_growth" and w["waiver_usd"] > 0 for (_, f, _m), w in result.waivers.items())

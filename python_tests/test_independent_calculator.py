@@ -384,3 +384,221 @@ def test_add_months_clamps():
     assert calc.add_months(d("2004-02-29"), 12) == d("2005-02-28")
     assert calc.add_months(d("2003-01-31"), 1) == d("2003-02-28")
     assert calc.add_months(d("2003-06-15"), 24) == d("2005-06-15")
+
+
+# ---------------------------------------------------------------- R7 expense limitation waiver
+# Hand-made funds on the advisory agreement (roster 2001-01-31) with their own
+# advisory schedule, and hand-made waiver seeds (conftest.write_expense_seeds).
+ADVISORY = "jnl_advisory"
+
+
+def one_day(fund_id, day, amount):
+    return [{"fund_id": fund_id, "as_of_date": day, "net_assets_usd": amount}]
+
+
+def worked_example_seeds(handmade_seeds, illustrative=False):
+    """DECISIONLOG D13's worked example as seeds.
+
+    expenses 0.20 % to $200M and 0.07 % from $200M to $400M: the advisory fee is
+    the first band (0.20 % to $200M, nothing above), a custody fee the second;
+    cap 0.10 % to $150M, 0.03 % to $300M, 0.0275 % to $600M (marginal); plus an
+    excluded interest expense of 0.50 % that must not count."""
+    fund = "worked_example_fund"
+    return handmade_seeds(
+        extra_schedules=[(ADVISORY, fund, "20010131", "marginal", "base", "",
+                          [(0, 200, "0.20"), (200, None, "0.00")])],
+        expense_schedules=[
+            (fund, "limitation", "", "marginal", "2001-01-31", "", illustrative,
+             [(0, 150, "0.10"), (150, 300, "0.03"), (300, 600, "0.0275")]),
+            (fund, "other_expense", "custody_fees", "marginal", "2001-01-31", "", illustrative,
+             [(0, 200, "0.00"), (200, 400, "0.07")]),  # tiers start at 0, as the project's seeds must
+            (fund, "other_expense", "interest", "whole", "2001-01-31", "", illustrative,
+             [(0, None, "0.50")]),
+        ],
+    )
+
+
+def to_12(value):
+    return value.quantize(D("1e-12"))
+
+
+def test_waiver_worked_example_350m(handmade_seeds):
+    seeds = worked_example_seeds(handmade_seeds)
+    fund = "worked_example_fund"
+    result = calc.compute(seeds, one_day(fund, "2003-03-03", "350000000"), accrue_through="2003-03-03")
+    (day,) = result.expense_days
+    # advisory 0.20% * 200M = 400,000 / 365 = 1,095.890410958904...
+    assert cents(day["advisory_fee_usd"]) == D("1095.89")
+    # custody 0.07% * (350M - 200M) = 105,000 / 365 = 287.671232876712...
+    assert cents(day["other_expenses_usd"]) == D("287.67")
+    # expenses 505,000 / 365 = 1,383 + 41/73 = 1,383.561643835616438... -> 1,383.56
+    assert to_12(day["expenses_usd"]) == D("1383.561643835616")
+    assert cents(day["expenses_usd"]) == D("1383.56")
+    # cap: 0.10%*150M + 0.03%*150M + 0.0275%*50M = 150,000 + 45,000 + 13,750 = 208,750 a year;
+    # / 365 = 410.96 + 123.29 + 37.67 = 571 + 67/73 = 571.917808219178082... -> 571.92
+    assert to_12(day["cap_usd"]) == D("571.917808219178")
+    assert cents(day["cap_usd"]) == D("571.92")
+    # excess = (505,000 - 208,750) / 365 = 296,250 / 365 = 811 + 47/73 = 811.643835616438356... -> 811.64
+    assert to_12(day["excess_usd"]) == D("811.643835616438")
+    assert cents(day["excess_usd"]) == D("811.64")
+    # interest 0.50% * 350M = 1,750,000 / 365 = 4,794.52: shown, not compared (section 2)
+    assert cents(day["excluded_expenses_usd"]) == D("4794.52")
+    month = result.waivers[(ADVISORY, fund, d("2003-03-01"))]
+    # one day: YTD excess 811.64 < YTD fee 1,095.89 -> waiver 811.64
+    assert month["days_compared"] == 1 and month["days_over_cap"] == 1
+    assert cents(month["waiver_usd"]) == D("811.64")
+    assert month["is_waiver_limited_to_advisory_fee"] is False
+    fee = result.monthly[(ADVISORY, fund, d("2003-03-01"))]
+    # net = round((400,000 - 296,250) / 365) = 103,750 / 365 = 284.2465... -> 284.25
+    assert cents(fee["waiver_usd"]) == D("811.64")
+    assert fee["expense_recoupment_usd"] == 0
+    assert fee["net_fee_usd"] == D("284.25")
+
+
+def test_waiver_worked_example_leap_day_and_whole_month(handmade_seeds):
+    seeds = worked_example_seeds(handmade_seeds)
+    fund = "worked_example_fund"
+    # 2004-02-29, 366-day year: expenses 505,000/366 = 1,379.781... -> 1,379.78;
+    # cap 208,750/366 = 570.355... -> 570.36; excess 296,250/366 = 809.426... -> 809.43
+    result = calc.compute(seeds, one_day(fund, "2004-02-29", "350000000"), accrue_through="2004-02-29")
+    (day,) = result.expense_days
+    assert (cents(day["expenses_usd"]), cents(day["cap_usd"]), cents(day["excess_usd"])) == (
+        D("1379.78"), D("570.36"), D("809.43"))
+    # March 2003 at $350M every day (figures on weekdays, carried forward): 31 days
+    rows = daily_rows(fund, d("2003-03-03"), d("2003-03-31"), "350000000")
+    rows.insert(0, {"fund_id": fund, "as_of_date": "2003-03-01", "net_assets_usd": "350000000"})
+    result = calc.compute(seeds, rows)
+    month = result.waivers[(ADVISORY, fund, d("2003-03-01"))]
+    assert month["days_compared"] == 31
+    # cap 208,750*31/365 = 17,729.452... -> 17,729.45; excess 296,250*31/365 = 25,160.958... -> 25,160.96
+    assert cents(month["expense_cap_usd"]) == D("17729.45")
+    assert cents(month["excess_usd"]) == D("25160.96")
+    # fee 400,000*31/365 = 33,972.60 > excess: waiver = excess 25,160.96;
+    # net = 103,750*31/365 = 8,811.643... -> 8,811.64
+    assert cents(month["waiver_usd"]) == D("25160.96")
+    assert result.monthly[(ADVISORY, fund, d("2003-03-01"))]["net_fee_usd"] == D("8811.64")
+
+
+def ytd_cap_seeds(handmade_seeds, one_off_from, one_off_to):
+    """$100M fund: advisory 0.60 %, other normal expenses 0.20 %, limitation 1.00 % (all flat):
+    0.80 % < 1.00 %, under the cap, except while a one-off proxy cost of 1.00 % a year
+    (registration_and_reporting) runs: 1.80 % -> excess 0.80 % a year, above the 0.60 % fee."""
+    fund = "ytd_cap_fund"
+    return handmade_seeds(
+        extra_schedules=[(ADVISORY, fund, "20010131", "whole", "base", "", [(0, None, "0.60")])],
+        expense_schedules=[
+            (fund, "limitation", "", "whole", "2001-01-31", "", False, [(0, None, "1.00")]),
+            (fund, "other_expense", "other_normal_expenses", "whole", "2001-01-31", "", False,
+             [(0, None, "0.20")]),
+            (fund, "other_expense", "registration_and_reporting", "whole", one_off_from, one_off_to, False,
+             [(0, None, "1.00")]),
+        ],
+    )
+
+
+def test_waiver_never_above_the_year_to_date_advisory_fee(handmade_seeds):
+    fund = "ytd_cap_fund"
+    seeds = ytd_cap_seeds(handmade_seeds, "2003-01-01", "2003-01-31")
+    # figures Wednesday 2003-01-01 .. Monday 2003-03-31, $100M
+    result = calc.compute(seeds, daily_rows(fund, d("2003-01-01"), d("2003-03-31"), "100000000"))
+    w = {m.month: row for (_, f, m), row in result.waivers.items() if f == fund}
+    fee = {m.month: row for (_, f, m), row in result.monthly.items() if f == fund}
+    # January, 31 days: fee 600,000*31/365 = 18,600,000/365 = 50,958.904... -> 50,958.90
+    #   excess (1.80% - 1.00%) * 100M * 31/365 = 24,800,000/365 = 67,945.205... -> 67,945.21
+    #   YTD waiver = min(67,945.21, 50,958.90) = the whole fee: net 0.00
+    assert cents(w[1]["excess_usd"]) == D("67945.21")
+    assert cents(w[1]["advisory_fee_usd"]) == D("50958.90")
+    assert cents(w[1]["waiver_usd"]) == D("50958.90")
+    assert w[1]["is_waiver_limited_to_advisory_fee"] is True
+    assert fee[1]["net_fee_usd"] == D("0.00")
+    # February, 28 days: no excess (0.80% < 1.00%; days under the cap do not offset days over it)
+    #   YTD excess still 24,800,000/365; YTD fee 600,000*59/365 = 96,986.30 -> YTD waiver = 67,945.21
+    #   February waiver = (24,800,000 - 18,600,000)/365 = 6,200,000/365 = 16,986.301... -> 16,986.30
+    #   net = (16,800,000 - 6,200,000)/365 = 10,600,000/365 = 29,041.095... -> 29,041.10
+    assert w[2]["days_over_cap"] == 0 and w[2]["excess_usd"] == 0
+    assert cents(w[2]["ytd_excess_usd"]) == D("67945.21")
+    assert cents(w[2]["ytd_advisory_fee_usd"]) == D("96986.30")
+    assert w[2]["is_waiver_limited_to_advisory_fee"] is False
+    assert cents(w[2]["waiver_usd"]) == D("16986.30")
+    assert fee[2]["net_fee_usd"] == D("29041.10")
+    # March: nothing left to waive; net = 600,000*31/365 = 50,958.90
+    assert w[3]["waiver_usd"] == 0
+    assert fee[3]["net_fee_usd"] == D("50958.90")
+    # the year's waivers add up to the YTD excess, 24,800,000/365 = 67,945.21
+    assert cents(sum((w[m]["waiver_usd"] for m in (1, 2, 3)), D(0))) == D("67945.21")
+
+
+def test_waiver_fiscal_year_resets(handmade_seeds):
+    fund = "ytd_cap_fund"
+    seeds = ytd_cap_seeds(handmade_seeds, "2003-12-01", "2003-12-31")
+    # figures Monday 2003-12-01 .. Friday 2004-01-30 (accrues through Saturday 31 January)
+    rows = daily_rows(fund, d("2003-12-01"), d("2004-01-30"), "100000000")
+    result = calc.compute(seeds, rows)
+    dec, jan = (ADVISORY, fund, d("2003-12-01")), (ADVISORY, fund, d("2004-01-01"))
+    # December 2003 as January above: excess 67,945.21 > fee 50,958.90 -> waiver = fee, net 0.00
+    assert cents(result.waivers[dec]["waiver_usd"]) == D("50958.90")
+    assert result.monthly[dec]["net_fee_usd"] == D("0.00")
+    # January 2004 starts a new fiscal year (December year end): YTD excess 0 -> no waiver;
+    # the 16,986.30 of 2003's excess left over is not carried into 2004.
+    # net = 600,000*31/366 = 18,600,000/366 = 50,819.672... -> 50,819.67
+    assert result.waivers[jan]["fiscal_year_start"] == d("2004-01-01")
+    assert result.waivers[jan]["ytd_excess_usd"] == 0
+    assert result.waivers[jan]["waiver_usd"] == 0
+    assert result.monthly[jan]["net_fee_usd"] == D("50819.67")
+    # fiscal year ending in January (var expense_fiscal_year_end_month = 1): December and January
+    # are one year from 2003-02-01: YTD fee 18,600,000/365 + 18,600,000/366 = 101,778.58 >
+    # YTD excess 67,945.21 -> January waiver 6,200,000/365 = 16,986.30;
+    # net = round(50,819.672... - 16,986.301...) = 33,833.370... -> 33,833.37
+    result = calc.compute(seeds, rows, fiscal_year_end_month=1)
+    assert result.waivers[jan]["fiscal_year_start"] == d("2003-02-01")
+    assert cents(result.waivers[jan]["ytd_advisory_fee_usd"]) == D("101778.58")
+    assert cents(result.waivers[jan]["waiver_usd"]) == D("16986.30")
+    assert result.monthly[jan]["net_fee_usd"] == D("33833.37")
+
+
+def test_fiscal_year_start():
+    assert calc.fiscal_year_start(d("2003-12-31")) == d("2003-01-01")
+    assert calc.fiscal_year_start(d("2004-01-01")) == d("2004-01-01")
+    assert calc.fiscal_year_start(d("2004-01-31"), 1) == d("2003-02-01")
+    assert calc.fiscal_year_start(d("2004-02-01"), 1) == d("2004-02-01")
+    assert calc.fiscal_year_start(d("2004-06-30"), 6) == d("2003-07-01")
+    assert calc.fiscal_year_start(d("2004-07-01"), 6) == d("2004-07-01")
+
+
+def test_illustrative_expense_rows_apply_only_without_a_net_asset_file(handmade_seeds):
+    # D16: rows marked is_illustrative apply only to the shipped sample (no net_assets_path)
+    seeds = worked_example_seeds(handmade_seeds, illustrative=True)
+    fund = "worked_example_fund"
+    rows = one_day(fund, "2003-03-03", "350000000")
+    plain = calc.compute(seeds, rows, accrue_through="2003-03-03")
+    assert not plain.waivers
+    # without a waiver: net = 400,000/365 = 1,095.89
+    assert plain.monthly[(ADVISORY, fund, d("2003-03-01"))]["net_fee_usd"] == D("1095.89")
+    sample = calc.compute(seeds, rows, accrue_through="2003-03-03", illustrative_expenses=True)
+    assert cents(sample.waivers[(ADVISORY, fund, d("2003-03-01"))]["waiver_usd"]) == D("811.64")
+
+
+def test_no_limitation_no_waiver(seeds):
+    # Putnam at $600M under the hand-made seeds (no waiver seeds) and under the repository's
+    # (illustrative rows off by default): the fee of test_putnam_600m_month, nothing waived
+    rows = daily_rows("putnam_international_equity", d("2003-04-01"), d("2003-04-30"), "600000000")
+    result = calc.compute(seeds, rows)
+    assert not result.waivers
+    assert result.monthly[(ADVISORY, "putnam_international_equity", d("2003-04-01"))]["net_fee_usd"] == D(
+        "484931.51")
+
+
+def test_repo_illustrative_putnam_excess():
+    # DECISIONLOG D16 with the repository's illustrative seeds, Putnam at $600M on 2013-03-01:
+    # advisory 5,900,000 (test_putnam_international_growth_at_600m); custody 0.35%*100M + 0.25%*500M
+    # = 350,000 + 1,250,000 = 1,600,000; other normal 0.05%*600M = 300,000 -> expenses 7,800,000;
+    # cap 1.25% * 600M = 7,500,000 (whole) -> excess 300,000/365 = 821.917... -> 821.92 a day
+    rows = one_day("putnam_international_equity", "2013-03-01", "600000000")
+    result = calc.compute(REPO_SEEDS, rows, accrue_through="2013-03-01", illustrative_expenses=True)
+    (day,) = result.expense_days
+    assert cents(day["cap_usd"]) == D("20547.95")  # 7,500,000/365 = 20,547.945...
+    assert cents(day["expenses_usd"]) == D("21369.86")  # 7,800,000/365 = 21,369.863...
+    assert cents(day["excess_usd"]) == D("821.92")
+    fee = result.monthly[(ADVISORY, "putnam_international_equity", d("2013-03-01"))]
+    # net = (5,900,000 - 300,000)/365 = 15,342.465... -> 15,342.47
+    assert fee["net_fee_usd"] == D("15342.47")
