@@ -248,6 +248,14 @@ def as_stored(calc_value: Decimal | None, engine_value) -> Decimal | None:
     return calc_value.quantize(Decimal(1).scaleb(exponent), rounding=ROUND_HALF_UP)
 
 
+def key_differences(expected: dict, actual: dict, describe_expected=None, describe_actual=None) -> list[str]:
+    """One line per key the mart lacks or has in excess, with each side's description."""
+    def line(kind, key, describe, row):
+        return f"{kind} in mart {key}" + (f": {describe(row)}" if describe else "")
+    return ([line("missing", k, describe_expected, expected[k]) for k in sorted(set(expected) - set(actual))]
+            + [line("extra", k, describe_actual, actual[k]) for k in sorted(set(actual) - set(expected))])
+
+
 def _report(title: str, problems: list[str]) -> str:
     shown = "\n".join(problems[:MAX_REPORTED])
     more = f"\n... and {len(problems) - MAX_REPORTED} more" if len(problems) > MAX_REPORTED else ""
@@ -265,15 +273,10 @@ def test_monthly_fees_match(built):
     expected = built["expected"].monthly
     assert expected, "the scenario produced no fund-month in the calculator: nothing to compare"
     actual = {(r["agreement_id"], r["fund_id"], r["month_start"]): r for r in rows}
-    problems = []
-    for key in sorted(set(expected) - set(actual)):
-        e = expected[key]
-        problems.append(f"missing in mart {key}: calculator days={e['days_accrued']} "
-                        f"accrued={cents(e['accrued_fee_usd'])} net={e['net_fee_usd']}")
-    for key in sorted(set(actual) - set(expected)):
-        a = actual[key]
-        problems.append(f"extra in mart {key}: days={a['days_accrued']} accrued={a['accrued_fee_usd']} "
-                        f"net={a['net_fee_usd']}")
+    problems = key_differences(
+        expected, actual,
+        lambda e: f"calculator days={e['days_accrued']} accrued={cents(e['accrued_fee_usd'])} net={e['net_fee_usd']}",
+        lambda a: f"days={a['days_accrued']} accrued={a['accrued_fee_usd']} net={a['net_fee_usd']}")
     waivers = 0
     for key in sorted(set(expected) & set(actual)):
         e, a = expected[key], actual[key]
@@ -321,15 +324,10 @@ def test_expense_waivers_monthly_match(built):
     rows = _require(built, "waivers")
     expected = built["expected"].waivers
     actual = {(r["agreement_id"], r["fund_id"], r["month_start"]): r for r in rows}
-    problems = []
-    for key in sorted(set(expected) - set(actual)):
-        e = expected[key]
-        problems.append(f"missing in mart {key}: days={e['days_compared']} excess={cents(e['excess_usd'])} "
-                        f"waiver={cents(e['waiver_usd'])}")
-    for key in sorted(set(actual) - set(expected)):
-        a = actual[key]
-        problems.append(f"extra in mart {key}: days={a['days_compared']} excess={a['excess_usd']} "
-                        f"waiver={a['waiver_usd']}")
+    problems = key_differences(
+        expected, actual,
+        lambda e: f"days={e['days_compared']} excess={cents(e['excess_usd'])} waiver={cents(e['waiver_usd'])}",
+        lambda a: f"days={a['days_compared']} excess={a['excess_usd']} waiver={a['waiver_usd']}")
     for key in sorted(set(expected) & set(actual)):
         e, a = expected[key], actual[key]
         checks = [
@@ -378,15 +376,12 @@ def test_minimum_fee_periods_match(built):
     if built["scenario"].file_format != "shipped":
         assert expected, "the scenario produced no minimum-fee period in the calculator: nothing to compare"
     actual = {(r["agreement_id"], r["period_start"]): r for r in rows}
-    problems = []
-    for key in sorted(set(expected) - set(actual)):
-        e = expected[key]
-        problems.append(f"missing in mart {key}: end={e['period_end']} complete={e['is_complete']} "
-                        f"accrued={cents(e['accrued_fee_usd'])} shortfall={e['shortfall_usd']}")
-    for key in sorted(set(actual) - set(expected)):
-        a = actual[key]
-        problems.append(f"extra in mart {key}: end={a['period_end']} complete={a['is_complete']} "
-                        f"accrued={a['accrued_fee_usd']} shortfall={a['shortfall_usd']}")
+    problems = key_differences(
+        expected, actual,
+        lambda e: (f"end={e['period_end']} complete={e['is_complete']} "
+                   f"accrued={cents(e['accrued_fee_usd'])} shortfall={e['shortfall_usd']}"),
+        lambda a: (f"end={a['period_end']} complete={a['is_complete']} "
+                   f"accrued={a['accrued_fee_usd']} shortfall={a['shortfall_usd']}"))
     for key in sorted(set(expected) & set(actual)):
         e, a = expected[key], actual[key]
         for name, want, got in [
@@ -427,8 +422,7 @@ def test_daily_accruals_match(built):
     expected = {(a.agreement_id, a.fund_id, a.accrual_date): a for a in built["expected"].daily}
     assert expected, "the scenario produced no accrued day in the calculator"
     actual = {(r["agreement_id"], r["fund_id"], r["accrual_date"]): r for r in rows}
-    problems = [f"missing in mart {k}" for k in sorted(set(expected) - set(actual))]
-    problems += [f"extra in mart {k}" for k in sorted(set(actual) - set(expected))]
+    problems = key_differences(expected, actual)
     for key in sorted(set(expected) & set(actual)):
         e, a = expected[key], actual[key]
         checks = [

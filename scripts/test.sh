@@ -10,7 +10,6 @@ echo "== sqlfluff lint (dbt templater)"
 sqlfluff lint models tests analyses macros
 echo "== dbt build (seeds, models, data tests, unit tests)"
 dbt build
-export FUND_FEES_BUILT_DB="$FUND_FEES_DB"
 if [ -f ../shared/tools/check_contract.py ]; then
     echo "== contract check (../shared/tools/check_contract.py)"
     python ../shared/tools/check_contract.py "$FUND_FEES_DB"
