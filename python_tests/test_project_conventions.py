@@ -62,18 +62,24 @@ def test_every_model_and_seed_is_documented(manifest):
     assert not missing, "\n".join(missing)
 
 
-def test_every_model_has_a_single_column_primary_key_test(manifest):
-    """fct_missing_primary_key_tests: unique and not_null on the same column."""
+def test_every_model_has_a_primary_key_test(manifest):
+    """fct_missing_primary_key_tests: unique and not_null on the same column, or a composite
+    natural key tested as a combination (the project's unique_combination test, which also
+    rejects nulls in the key)."""
     tests_by_model = defaultdict(lambda: defaultdict(set))
+    combination_keyed = set()
     for test in project_nodes(manifest, "test"):
         meta = test.get("test_metadata") or {}
         if meta.get("name") in ("unique", "not_null") and test.get("column_name"):
             model_id = test["attached_node"]
             tests_by_model[model_id][test["column_name"]].add(meta["name"])
+        if meta.get("name") == "unique_combination" and (meta.get("kwargs") or {}).get("columns"):
+            combination_keyed.add(test["attached_node"])
     missing = [model["name"] for model in project_nodes(manifest, "model")
-               if not any(kinds == {"unique", "not_null"}
-                          for kinds in tests_by_model[model["unique_id"]].values())]
-    assert not missing, f"models without a unique + not_null column: {missing}"
+               if model["unique_id"] not in combination_keyed
+               and not any(kinds == {"unique", "not_null"}
+                           for kinds in tests_by_model[model["unique_id"]].values())]
+    assert not missing, f"models without a primary key test (unique + not_null column, or unique_combination): {missing}"
 
 
 def test_every_model_is_tested(manifest):

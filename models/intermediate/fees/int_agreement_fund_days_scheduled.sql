@@ -1,6 +1,8 @@
 -- Fee-rules R8: a fund-day accrues under a fee agreement only when the fund is on that
 -- agreement's roster (Schedule A) that day and a base fee schedule (Schedule B) is in
 -- effect for it; an amended schedule replaces the earlier one from its effective date.
+-- A view: one step of the fund-day pricing that int_daily_fees_accrued stores once.
+{{ config(materialized='view') }}
 with
 
 fund_days as (
@@ -49,8 +51,6 @@ covered as (
 scheduled as (
 
     select
-        {{ fund_fees.compound_key(['covered.agreement_id', 'covered.fund_id', 'covered.accrual_date']) }}
-            as agreement_fund_day_id,
         covered.agreement_id,
         agreements.fee_type,
         agreements.payer_party_id,

@@ -37,8 +37,6 @@ summed as (
 final as (
 
     select
-        {{ fund_fees.compound_key(['asset_group_id', 'calendar_date']) }}
-            as group_day_id,
         asset_group_id,
         calendar_date,
         combined_net_assets_usd,

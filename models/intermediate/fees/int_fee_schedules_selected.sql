@@ -5,6 +5,8 @@
 -- fee_basis 'pro_rata': the alternate schedule's tiers apply to the combined assets and
 --   the fund pays its share (own / combined) of that fee.
 -- No rule: the base schedule on the fund's own assets.
+-- A view: one step of the fund-day pricing that int_daily_fees_accrued stores once.
+{{ config(materialized='view') }}
 with
 
 scheduled as (
@@ -51,7 +53,6 @@ with_rule as (
 selected as (
 
     select
-        agreement_fund_day_id,
         agreement_id,
         fee_type,
         payer_party_id,

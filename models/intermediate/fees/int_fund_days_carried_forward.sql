@@ -64,8 +64,6 @@ reported as (
 carried_forward as (
 
     select
-        {{ fund_fees.compound_key(['fund_id', 'calendar_date']) }}
-            as fund_day_id,
         fund_id,
         calendar_date,
         last_value(reported_net_assets_usd ignore nulls) over (

@@ -3,6 +3,9 @@
 -- 'monthly_average': tiers apply once to the month's average daily assets: every day of
 --   the month is priced on that average (mean over the days accrued in the month, held
 --   to 6 decimals, i.e. a millionth of a dollar).
+-- A view. Daily fund-days pass through untouched; only monthly_average fund-days are
+-- grouped by month and joined back, so no fund-day is copied when no agreement uses it.
+{{ config(materialized='view') }}
 with
 
 selected as (
@@ -11,24 +14,32 @@ selected as (
 
 ),
 
-monthly as (
+monthly_days as (
 
-    select
-        *,
-        sum(tier_basis_assets_usd) over (
-            partition by agreement_id, fund_id, month_start
-        ) as month_tier_basis_assets_usd,
-        count(*) over (
-            partition by agreement_id, fund_id, month_start
-        ) as month_days_accrued
-    from selected
+    select * from selected
+    where tier_basis = 'monthly_average'
 
 ),
 
-final as (
+monthly_averages as (
 
     select
-        agreement_fund_day_id,
+        agreement_id,
+        fund_id,
+        month_start,
+        {{ fund_fees.divide_exact('sum(tier_basis_assets_usd)', 'count(*)', 6, numerator_scale=6) }}
+            as month_tier_basis_assets_usd
+    from monthly_days
+    group by
+        agreement_id,
+        fund_id,
+        month_start
+
+),
+
+daily_priced as (
+
+    select
         agreement_id,
         fee_type,
         payer_party_id,
@@ -47,14 +58,48 @@ final as (
         combined_net_assets_usd,
         schedule_id,
         is_pro_rata,
-        case
-            when tier_basis = 'monthly_average'
-                then {{ fund_fees.divide_exact(
-                    'month_tier_basis_assets_usd', 'month_days_accrued', 6, numerator_scale=6
-                ) }}
-            else tier_basis_assets_usd
-        end as tier_basis_assets_usd
-    from monthly
+        cast(tier_basis_assets_usd as decimal(38, 6)) as tier_basis_assets_usd
+    from selected
+    where tier_basis is distinct from 'monthly_average'
+
+),
+
+monthly_priced as (
+
+    select
+        monthly_days.agreement_id,
+        monthly_days.fee_type,
+        monthly_days.payer_party_id,
+        monthly_days.payee_party_id,
+        monthly_days.day_count_convention,
+        monthly_days.tier_basis,
+        monthly_days.roster_id,
+        monthly_days.fund_id,
+        monthly_days.accrual_date,
+        monthly_days.month_start,
+        monthly_days.net_assets_usd,
+        monthly_days.is_carried_forward,
+        monthly_days.base_schedule_id,
+        monthly_days.combined_asset_rule_id,
+        monthly_days.fee_basis,
+        monthly_days.combined_net_assets_usd,
+        monthly_days.schedule_id,
+        monthly_days.is_pro_rata,
+        cast(monthly_averages.month_tier_basis_assets_usd as decimal(38, 6)) as tier_basis_assets_usd
+    from monthly_days
+    inner join monthly_averages
+        on
+            monthly_days.agreement_id = monthly_averages.agreement_id
+            and monthly_days.fund_id = monthly_averages.fund_id
+            and monthly_days.month_start = monthly_averages.month_start
+
+),
+
+final as (
+
+    select * from daily_priced
+    union all
+    select * from monthly_priced
 
 )
 

@@ -5,8 +5,8 @@
 {%- set fiscal_year_start_month = (var('expense_fiscal_year_end_month', 12) | int) % 12 + 1 %}
 with
 
-tier_days as (
-    select * from {{ ref('int_expense_schedule_tiers_applied') }}
+schedule_days as (
+    select * from {{ ref('int_expense_schedules_priced') }}
 ),
 
 annual_amounts as (
@@ -18,13 +18,13 @@ annual_amounts as (
         max(days_in_year) as days_in_year,
         max(advisory_fee_usd) as advisory_fee_usd,
         max(case when schedule_kind = 'limitation' then expense_schedule_id end) as limitation_schedule_id,
-        cast(sum(case when schedule_kind = 'limitation' then tier_annual_amount_usd end) as decimal(38, 14))
+        cast(sum(case when schedule_kind = 'limitation' then annual_amount_usd end) as decimal(38, 14))
             as annual_limitation_usd,
         cast(
             sum(
                 case
                     when schedule_kind = 'other_expense' and not is_excluded_from_limitation
-                        then tier_annual_amount_usd
+                        then annual_amount_usd
                     else 0
                 end
             ) as decimal(38, 14)
@@ -33,12 +33,12 @@ annual_amounts as (
             sum(
                 case
                     when schedule_kind = 'other_expense' and is_excluded_from_limitation
-                        then tier_annual_amount_usd
+                        then annual_amount_usd
                     else 0
                 end
             ) as decimal(38, 14)
         ) as annual_excluded_expenses_usd
-    from tier_days
+    from schedule_days
     group by
         agreement_id,
         fund_id,
@@ -61,13 +61,14 @@ daily_amounts as (
                 'cast(' ~ dbt.date_trunc('year', dbt.dateadd('month', 1 - fiscal_year_start_month, 'annual_amounts.accrual_date')) ~ ' as date)'
             ) }} as date
         ) as fiscal_year_start,
-        {{ fund_fees.divide_exact('annual_amounts.annual_limitation_usd', 'annual_amounts.days_in_year', 18) }}
+        {{ fund_fees.divide_by_day_count('annual_amounts.annual_limitation_usd', 'annual_amounts.days_in_year') }}
             as daily_cap_usd,
         annual_amounts.advisory_fee_usd,
-        {{ fund_fees.divide_exact('annual_amounts.annual_other_expenses_usd', 'annual_amounts.days_in_year', 18) }}
+        {{ fund_fees.divide_by_day_count('annual_amounts.annual_other_expenses_usd', 'annual_amounts.days_in_year') }}
             as other_expenses_usd,
-        {{ fund_fees.divide_exact('annual_amounts.annual_excluded_expenses_usd', 'annual_amounts.days_in_year', 18) }}
-            as excluded_expenses_usd
+        {{ fund_fees.divide_by_day_count(
+            'annual_amounts.annual_excluded_expenses_usd', 'annual_amounts.days_in_year'
+        ) }} as excluded_expenses_usd
     from annual_amounts
     -- a day without a limitation in effect has no cap: no waiver can arise that day
     where annual_amounts.limitation_schedule_id is not null

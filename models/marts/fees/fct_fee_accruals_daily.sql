@@ -1,16 +1,27 @@
 -- One row per agreement, fund and calendar day accrued (contract.md).
+-- Incremental on (agreement_id, fund_id, accrual_date): a run copies only the rows that
+-- int_daily_fees_accrued (re)computed in the same run (its accrued_at), replacing those
+-- already here.
+{{ config(
+    materialized='incremental',
+    incremental_strategy='delete+insert',
+    unique_key=['agreement_id', 'fund_id', 'accrual_date'],
+    on_schema_change='fail'
+) }}
 with
 
 daily as (
 
     select * from {{ ref('int_daily_fees_accrued') }}
+    {% if is_incremental() %}
+        where accrued_at = (select max(accrued_at) from {{ ref('int_daily_fees_accrued') }})
+    {% endif %}
 
 ),
 
 final as (
 
     select
-        cast(agreement_fund_day_id as {{ dbt.type_string() }}) as fee_accrual_id,
         cast(agreement_id as {{ dbt.type_string() }}) as agreement_id,
         cast(fee_type as {{ dbt.type_string() }}) as fee_type,
         cast(payer_party_id as {{ dbt.type_string() }}) as payer,
@@ -27,7 +38,8 @@ final as (
         cast(annual_fee_usd as decimal(38, 14)) as annual_fee_usd,
         cast(day_count_convention as {{ dbt.type_string() }}) as day_count_convention,
         cast(days_in_year as integer) as days_in_year,
-        cast(daily_accrual_usd as decimal(38, 18)) as daily_accrual_usd
+        cast(daily_accrual_usd as decimal(38, 18)) as daily_accrual_usd,
+        cast(accrued_at as timestamp) as accrued_at
     from daily
 
 )

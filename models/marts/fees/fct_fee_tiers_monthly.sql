@@ -2,11 +2,24 @@
 -- that fell in the tier and the fee it produced (fee-rules R3, R5). A month priced on two
 -- schedules (an Invesco fund crossing the $1B combined threshold) has rows for both.
 -- The slices of a month sum to its accrued fee in fct_fees_monthly.
+-- Built from monthly aggregates, never from a fund-day x tier table: each accrued day
+-- knows the one tier k that holds its tier-basis assets, so per month and tier k it is
+-- enough to count the days and sum their assets. A marginal tier j then holds its full
+-- width on every day with k > j, (assets - lower bound) on the days with k = j and nothing
+-- on the others; a whole-method tier holds all assets of the days with k = j.
+-- Pro rata days (R4) share each tier's amount by own / combined assets, summed per month.
 with
 
-slices as (
+daily as (
 
-    select * from {{ ref('int_fee_tier_slices_computed') }}
+    select * from {{ ref('int_daily_fees_accrued') }}
+
+),
+
+tiers as (
+
+    select * from {{ ref('int_schedule_tiers_cumulated') }}
+    where schedule_source = 'fee_schedule'
 
 ),
 
@@ -16,12 +29,106 @@ days_in_month as (
         agreement_id,
         fund_id,
         month_start,
-        count(distinct accrual_date) as days_accrued
-    from slices
+        count(*) as days_accrued
+    from daily
     group by
         agreement_id,
         fund_id,
         month_start
+
+),
+
+by_day_tier as (
+
+    select
+        agreement_id,
+        fund_id,
+        month_start,
+        schedule_id,
+        tier_number as day_tier_number,
+        is_pro_rata,
+        max(days_in_year) as days_in_year,
+        count(*) as days_priced,
+        sum(tier_basis_assets_usd) as sum_basis_assets_usd,
+        sum(annual_fee_usd) as sum_annual_fee_usd,
+        sum(case when is_pro_rata then net_assets_usd else 0 end) as sum_own_assets_usd,
+        sum(
+            case
+                when is_pro_rata
+                    then {{ fund_fees.divide_exact(
+                        'net_assets_usd', 'combined_net_assets_usd', 20, numerator_scale=6
+                    ) }}
+                else 0
+            end
+        ) as sum_pro_rata_share
+    from daily
+    group by
+        agreement_id,
+        fund_id,
+        month_start,
+        schedule_id,
+        tier_number,
+        is_pro_rata
+
+),
+
+contributions as (
+
+    select
+        by_day_tier.agreement_id,
+        by_day_tier.fund_id,
+        by_day_tier.month_start,
+        by_day_tier.schedule_id,
+        tiers.tier_number,
+        tiers.tier_method,
+        tiers.lower_bound_usd,
+        tiers.upper_bound_usd,
+        tiers.annual_rate_pct,
+        by_day_tier.days_in_year,
+        by_day_tier.days_priced,
+        by_day_tier.is_pro_rata,
+        by_day_tier.sum_annual_fee_usd,
+        by_day_tier.day_tier_number,
+        by_day_tier.sum_own_assets_usd,
+        by_day_tier.sum_pro_rata_share,
+        case
+            when tiers.tier_method = 'whole' and by_day_tier.day_tier_number = tiers.tier_number
+                then by_day_tier.sum_basis_assets_usd
+            when tiers.tier_method = 'whole' then 0
+            when by_day_tier.day_tier_number > tiers.tier_number
+                then by_day_tier.days_priced * (tiers.upper_bound_usd - tiers.lower_bound_usd)
+            when by_day_tier.day_tier_number = tiers.tier_number
+                then by_day_tier.sum_basis_assets_usd - by_day_tier.days_priced * tiers.lower_bound_usd
+            else 0
+        end as assets_in_tier_usd
+    from by_day_tier
+    inner join tiers
+        on by_day_tier.schedule_id = tiers.schedule_id
+
+),
+
+priced as (
+
+    select
+        *,
+        case
+            when not is_pro_rata
+                then cast(assets_in_tier_usd * annual_rate_pct * cast(0.01 as decimal(3, 2)) as decimal(38, 14))
+            when tier_method = 'whole' and day_tier_number = tier_number then sum_annual_fee_usd
+            when tier_method = 'whole' then 0
+            when day_tier_number > tier_number
+                then cast(
+                    cast((upper_bound_usd - lower_bound_usd) * sum_pro_rata_share as decimal(38, 18))
+                    * annual_rate_pct * cast(0.01 as decimal(3, 2)) as decimal(38, 14)
+                )
+            when day_tier_number = tier_number
+                then cast(
+                    cast(sum_own_assets_usd - lower_bound_usd * sum_pro_rata_share as decimal(38, 18))
+                    * annual_rate_pct * cast(0.01 as decimal(3, 2)) as decimal(38, 14)
+                )
+            else 0
+        end as tier_annual_fee_usd
+    from contributions
 
 ),
 
@@ -33,27 +140,25 @@ by_tier as (
         month_start,
         schedule_id,
         tier_number,
-        method,
+        tier_method,
         lower_bound_usd,
         upper_bound_usd,
         annual_rate_pct,
-        day_count_convention,
-        max({{ fund_fees.days_in_year('accrual_date', 'day_count_convention') }}) as days_in_year,
-        count(*) as days_priced,
+        max(days_in_year) as days_in_year,
+        sum(days_priced) as days_priced,
         sum(assets_in_tier_usd) as sum_assets_in_tier_usd,
-        sum(tier_annual_fee_usd) as sum_tier_annual_fee_usd
-    from slices
+        cast(sum(tier_annual_fee_usd) as decimal(38, 14)) as sum_tier_annual_fee_usd
+    from priced
     group by
         agreement_id,
         fund_id,
         month_start,
         schedule_id,
         tier_number,
-        method,
+        tier_method,
         lower_bound_usd,
         upper_bound_usd,
-        annual_rate_pct,
-        day_count_convention
+        annual_rate_pct
 
 ),
 
@@ -68,7 +173,7 @@ final as (
         cast(by_tier.month_start as date) as month_start,
         cast(by_tier.schedule_id as {{ dbt.type_string() }}) as schedule_id,
         cast(by_tier.tier_number as integer) as tier_number,
-        cast(by_tier.method as {{ dbt.type_string() }}) as method,  -- noqa: RF04
+        cast(by_tier.tier_method as {{ dbt.type_string() }}) as method,  -- noqa: RF04
         cast(by_tier.lower_bound_usd as decimal(18, 2)) as lower_bound_usd,
         cast(by_tier.upper_bound_usd as decimal(18, 2)) as upper_bound_usd,
         cast(by_tier.annual_rate_pct as decimal(9, 6)) as annual_rate_pct,
@@ -81,7 +186,7 @@ final as (
             as decimal(38, 6)
         ) as average_assets_in_tier_usd,
         cast(
-            {{ fund_fees.divide_exact('by_tier.sum_tier_annual_fee_usd', 'by_tier.days_in_year', 18) }}
+            {{ fund_fees.divide_by_day_count('by_tier.sum_tier_annual_fee_usd', 'by_tier.days_in_year') }}
             as decimal(38, 18)
         ) as accrued_fee_usd
     from by_tier
