@@ -9,7 +9,7 @@ schedules as (
 
 rosters as (
 
-    select * from {{ ref('stg_agreements__rosters') }}
+    select * from {{ ref('int_agreement_fund_coverage_dated') }}
 
 ),
 
@@ -20,14 +20,14 @@ matched as (
         schedules.agreement_id,
         schedules.fund_id,
         schedules.effective_from,
-        count(rosters.roster_entry_id) as roster_entries
+        count(rosters.coverage_id) as roster_entries
     from schedules
     left join rosters
         on
             schedules.agreement_id = rosters.agreement_id
             and schedules.fund_id = rosters.fund_id
-            and schedules.effective_from >= rosters.roster_effective_date
-            and (rosters.roster_effective_to is null or schedules.effective_from <= rosters.roster_effective_to)
+            and schedules.effective_from >= rosters.covered_from
+            and (rosters.covered_to is null or schedules.effective_from <= rosters.covered_to)
     group by
         schedules.schedule_id,
         schedules.agreement_id,

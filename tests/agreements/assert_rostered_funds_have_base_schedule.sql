@@ -16,8 +16,14 @@ agreements as (
 
 schedules as (
 
-    select * from {{ ref('stg_agreements__fee_schedules') }}
-    where schedule_role = 'base'
+    select
+        version_id as schedule_id,
+        agreement_id,
+        fund_id,
+        effective_from,
+        effective_to
+    from {{ ref('int_versions_dated') }}
+    where version_source = 'fee_schedule' and version_scope = 'base'
 
 ),
 

@@ -12,20 +12,30 @@ rosters as (
 
 ),
 
+roster_versions as (
+
+    -- each roster's last day, derived in the dating core
+    select * from {{ ref('int_versions_dated') }}
+    where version_source = 'roster'
+
+),
+
 final as (
 
     select
-        roster_entry_id as coverage_id,
-        agreement_id,
-        fund_id,
-        roster_id,
-        roster_effective_date as covered_from,
-        roster_effective_to as covered_to,
-        roster_position,
-        name_as_printed,
-        document_id,
-        source_line
+        rosters.roster_entry_id as coverage_id,
+        rosters.agreement_id,
+        rosters.fund_id,
+        rosters.roster_id,
+        rosters.roster_effective_date as covered_from,
+        roster_versions.effective_to as covered_to,
+        rosters.roster_position,
+        rosters.name_as_printed,
+        rosters.document_id,
+        rosters.source_line
     from rosters
+    inner join roster_versions
+        on rosters.roster_id = roster_versions.version_id
 
 )
 

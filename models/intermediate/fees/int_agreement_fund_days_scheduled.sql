@@ -25,8 +25,15 @@ agreements as (
 
 schedules as (
 
-    select * from {{ ref('stg_agreements__fee_schedules') }}
-    where schedule_role = 'base'
+    -- base schedules with their last day, derived in the dating core
+    select
+        version_id as schedule_id,
+        agreement_id,
+        fund_id,
+        effective_from,
+        effective_to
+    from {{ ref('int_versions_dated') }}
+    where version_source = 'fee_schedule' and version_scope = 'base'
 
 ),
 

@@ -26,6 +26,12 @@ schedules as (
     {%- endif %}
 ),
 
+versions as (
+    -- each expense schedule's last day, from the dating core
+    select * from {{ ref('int_versions_dated') }}
+    where version_source = 'expense_schedule'
+),
+
 categories as (
     select * from {{ ref('stg_waivers__expense_categories') }}
 ),
@@ -44,10 +50,12 @@ schedule_days as (
         coalesce(categories.is_excluded_from_limitation, false) as is_excluded_from_limitation
     from advisory_days
     inner join schedules
+        on advisory_days.fund_id = schedules.fund_id
+    inner join versions
         on
-            advisory_days.fund_id = schedules.fund_id
-            and advisory_days.accrual_date >= schedules.effective_from
-            and (schedules.effective_to is null or advisory_days.accrual_date <= schedules.effective_to)
+            schedules.expense_schedule_id = versions.version_id
+            and advisory_days.accrual_date >= versions.effective_from
+            and (versions.effective_to is null or advisory_days.accrual_date <= versions.effective_to)
     left join categories
         on schedules.expense_category_id = categories.expense_category_id
 ),

@@ -8,6 +8,13 @@ schedules as (
 
 ),
 
+versions as (
+
+    select * from {{ ref('int_versions_dated') }}
+    where version_source = 'fee_schedule'
+
+),
+
 tiers as (
 
     select * from {{ ref('stg_agreements__fee_schedule_tiers') }}
@@ -31,7 +38,7 @@ final as (
         cast(schedules.agreement_id as {{ dbt.type_string() }}) as agreement_id,
         cast(schedules.fund_id as {{ dbt.type_string() }}) as fund_id,
         cast(schedules.effective_from as date) as effective_from,
-        cast(schedules.effective_to as date) as effective_to,
+        cast(versions.effective_to as date) as effective_to,
         cast(schedules.method as {{ dbt.type_string() }}) as method,  -- noqa: RF04
         cast(schedules.schedule_role as {{ dbt.type_string() }}) as schedule_role,
         cast(coalesce(tier_counts.tier_count, 0) as integer) as tier_count,
@@ -39,6 +46,8 @@ final as (
         cast(schedules.document_id as {{ dbt.type_string() }}) as document_id,
         cast(schedules.source_line as integer) as source_line
     from schedules
+    inner join versions
+        on schedules.schedule_id = versions.version_id
     left join tier_counts
         on schedules.schedule_id = tier_counts.schedule_id
 
