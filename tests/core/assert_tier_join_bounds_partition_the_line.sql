@@ -28,7 +28,8 @@ select
         when tier_number = 1 and join_lower_bound_usd > 0 then 'first range not open below'
         when tier_number > 1 and join_lower_bound_usd <> previous_join_upper_bound_usd then 'gap or overlap'
         when tier_number = tier_count and upper_bound_usd is not null then 'last range not open above'
-        when tier_method = 'marginal' and tier_number = 1 and amount_below_tier_usd <> 0 then 'amount below tier 1 is not 0'
+        when tier_method = 'marginal' and tier_number = 1 and amount_below_tier_usd <> 0
+            then 'amount below tier 1 is not 0'
         when tier_method = 'marginal' and tier_number > 1 and amount_below_tier_usd <> previous_amount_through_band_usd
             then 'amount below is not the sum of the lower bands'
     end as failure_reason
