@@ -1,0 +1,206 @@
+"""Incremental accruals equal a full refresh (issue 7, item 3).
+
+int_daily_fees_accrued and fct_fee_accruals_daily are incremental on (agreement_id,
+fund_id, accrual_date). This module builds, in one scratch warehouse:
+
+1. a full build on the mellon_advisory_2000_2004 scenario cut at Friday 2004-02-06;
+2. the same warehouse, incrementally, after two more weeks of figures (the days cross a
+   month end and the end of a Mellon minimum-fee period, 2004-02-13);
+3. the same warehouse, incrementally, after past figures were restated: a changed figure
+   (mellon_sp500_index 2003-03-03, inside the complete minimum period), a changed figure in
+   the expense-limitation year that the cap binds (putnam_growth 2003-12-15) and a figure
+   withdrawn (alger_growth 2004-01-09: carried forward from the day before instead);
+
+and compares every mart, and the daily accruals, row by row at full precision with a fresh
+full build on the same input (accrued_at, the time a row was computed, aside). The
+project copy carries non-illustrative expense schedules, so the waiver marts have rows.
+"""
+
+from __future__ import annotations
+
+import csv
+import datetime as dt
+import json
+import os
+import shutil
+import subprocess
+from decimal import Decimal
+from pathlib import Path
+
+import pytest
+
+import scenarios
+
+REPO_ROOT = Path(__file__).resolve().parent.parent
+CUT = dt.date(2004, 2, 6)
+APPENDED_THROUGH = dt.date(2004, 2, 20)
+RESTATED = {("mellon_sp500_index", "2003-03-03"): "Decimal('1.25')",
+            ("putnam_growth", "2003-12-15"): "Decimal('1.10')"}
+WITHDRAWN = {("alger_growth", "2004-01-09")}
+# (schedule id, fund, kind, category, method, from, to, [(lower, upper, rate %)]): not illustrative
+WAIVER_ROWS = [
+    ("limitation.putnam_growth.incremental", "putnam_growth", "limitation", "", "whole", "2001-01-31", "",
+     [("0.00", "", "1.000000")]),
+    ("other.putnam_growth.registration_and_reporting.incremental", "putnam_growth", "other_expense",
+     "registration_and_reporting", "whole", "2003-12-01", "2003-12-31", [("0.00", "", "15.000000")]),
+]
+
+
+def dbt_executable() -> str:
+    local = REPO_ROOT / ".venv" / "bin" / "dbt"
+    return str(local) if local.exists() else (shutil.which("dbt") or pytest.fail("dbt is not installed"))
+
+
+def project_copy(folder: Path) -> Path:
+    project = folder / "project"
+    project.mkdir(parents=True)
+    for name in ("dbt_project.yml", "profiles.yml"):
+        shutil.copy2(REPO_ROOT / name, project / name)
+    for name in ("seeds", "models", "macros", "tests", "analyses"):
+        shutil.copytree(REPO_ROOT / name, project / name)
+    waivers = project / "seeds" / "waivers"
+    for name in ("expense_schedules.csv", "expense_schedule_tiers.csv"):
+        text = (waivers / name).read_text(encoding="utf-8")
+        if not text.endswith("\n"):
+            (waivers / name).write_text(text + "\n", encoding="utf-8")
+    with open(waivers / "expense_schedules.csv", "a", newline="", encoding="utf-8") as handle:
+        writer = csv.writer(handle, lineterminator="\n")
+        for sid, fund, kind, category, method, start, stop, _ in WAIVER_ROWS:
+            writer.writerow([sid, fund, kind, category, method, start, stop, "false", "Test row (test_incremental)"])
+    with open(waivers / "expense_schedule_tiers.csv", "a", newline="", encoding="utf-8") as handle:
+        writer = csv.writer(handle, lineterminator="\n")
+        for sid, *_, tiers in WAIVER_ROWS:
+            for n, (lower, upper, pct) in enumerate(tiers, 1):
+                writer.writerow([sid, n, lower, upper, pct, "test row"])
+    return project
+
+
+def dbt(project: Path, folder: Path, db_file: Path, data_file: Path, *args: str) -> None:
+    env = dict(os.environ)
+    env.update({
+        "FUND_FEES_DB": str(db_file),
+        "DBT_PROFILES_DIR": str(project),
+        "DBT_TARGET_PATH": str(folder / "target"),
+        "DBT_LOG_PATH": str(folder / "logs"),
+        "DBT_SEND_ANONYMOUS_USAGE_STATS": "false",
+    })
+    command = [dbt_executable(), *args, "--vars", json.dumps({"net_assets_path": str(data_file)})]
+    proc = subprocess.run(command, cwd=project, env=env, capture_output=True, text=True)
+    assert proc.returncode == 0, f"{' '.join(command)} failed:\n{(proc.stdout + proc.stderr)[-6000:]}"
+
+
+def read_tables(db_file: Path) -> dict[str, list[tuple]]:
+    import duckdb
+
+    con = duckdb.connect(str(db_file), read_only=True)
+    try:
+        names = [r[0] for r in con.execute(
+            "select table_name from duckdb_tables() where schema_name = 'main'").fetchall()]
+        names.append("int_daily_fees_accrued")
+        tables = {}
+        for name in names:
+            schema = "intermediate" if name.startswith("int_") else "main"
+            columns = [r[0] for r in con.execute(
+                "select column_name from duckdb_columns() where schema_name = ? and table_name = ? "
+                "and column_name <> 'accrued_at' order by column_index", [schema, name]).fetchall()]
+            select = ", ".join(f'"{c}"' for c in columns)
+            tables[name] = sorted(con.execute(f"select {select} from {schema}.{name}").fetchall(), key=repr)
+        return tables
+    finally:
+        con.close()
+
+
+def write_input(rows: list[dict], path: Path) -> Path:
+    return scenarios.write_parquet(rows, path)
+
+
+@pytest.fixture(scope="module")
+def states(tmp_path_factory):
+    folder = tmp_path_factory.mktemp("incremental")
+    project = project_copy(folder)
+    scenario = next(s for s in scenarios.build_scenarios() if s.name == "mellon_advisory_2000_2004").generate()
+    rows = scenario.rows
+    d0 = [r for r in rows if dt.date.fromisoformat(r["as_of_date"]) <= CUT]
+    d1 = [r for r in rows if dt.date.fromisoformat(r["as_of_date"]) <= APPENDED_THROUGH]
+    d2 = []
+    for r in d1:
+        key = (r["fund_id"], r["as_of_date"])
+        if key in WITHDRAWN:
+            continue
+        if key in RESTATED:
+            r = dict(r, net_assets_usd=str((Decimal(r["net_assets_usd"]) * eval(RESTATED[key])).quantize(Decimal("0.01"))))
+        d2.append(r)
+    assert len(d2) == len(d1) - len(WITHDRAWN) and d2 != d1
+
+    incremental_db = folder / "incremental.duckdb"
+    data = folder / "input" / "net_assets.parquet"
+    data.parent.mkdir()
+    result = {}
+    write_input(d0, data)
+    dbt(project, folder, incremental_db, data, "build", "--exclude-resource-type", "unit_test")
+    for state, state_rows in (("appended", d1), ("restated", d2)):
+        write_input(state_rows, data)
+        dbt(project, folder, incremental_db, data, "build", "--exclude-resource-type", "unit_test")
+        incremental = read_tables(incremental_db)
+        latest = latest_run_dates(incremental_db)
+        full_db = folder / f"full_{state}.duckdb"
+        dbt(project, folder, full_db, data, "build", "--exclude-resource-type", "unit_test",
+            "--exclude-resource-type", "test")
+        result[state] = {"incremental": incremental, "full": read_tables(full_db), "latest": latest}
+    return result
+
+
+def latest_run_dates(db_file: Path) -> dict:
+    import duckdb
+
+    con = duckdb.connect(str(db_file), read_only=True)
+    try:
+        return dict(zip(("rows", "latest_rows", "first_recomputed"), con.execute(
+            """select count(*),
+                      count(*) filter (where accrued_at = (select max(accrued_at) from main.fct_fee_accruals_daily)),
+                      min(accrual_date) filter (
+                          where accrued_at = (select max(accrued_at) from main.fct_fee_accruals_daily))
+               from main.fct_fee_accruals_daily""").fetchone()))
+    finally:
+        con.close()
+
+
+def differences(incremental: dict, full: dict) -> list[str]:
+    problems = []
+    for name in sorted(set(incremental) | set(full)):
+        a, b = incremental.get(name), full.get(name)
+        if a is None or b is None:
+            problems.append(f"{name}: only in the {'full' if a is None else 'incremental'} build")
+            continue
+        set_a, set_b = set(a), set(b)
+        extra = [r for r in a if r not in set_b]
+        missing = [r for r in b if r not in set_a]
+        if extra or missing or len(a) != len(b):
+            problems.append(f"{name}: {len(a)} rows incremental, {len(b)} full; "
+                            f"not in full {extra[:3]}; not in incremental {missing[:3]}")
+    return problems
+
+
+@pytest.mark.parametrize("state", ["appended", "restated"])
+def test_incremental_equals_full_refresh(states, state):
+    problems = differences(states[state]["incremental"], states[state]["full"])
+    assert not problems, "\n".join(problems)
+
+
+def test_marts_are_not_empty(states):
+    for name in ("fct_fee_accruals_daily", "fct_fees_monthly", "fct_minimum_fee_periods", "fct_expense_waivers_monthly",
+                 "fct_fee_tiers_monthly"):
+        assert states["restated"]["full"][name], f"{name} is empty: the comparison proves nothing"
+
+
+def test_an_append_recomputes_only_the_current_month(states):
+    latest = states["appended"]["latest"]
+    assert latest["latest_rows"] < latest["rows"] / 10, latest
+    assert latest["first_recomputed"] == dt.date(2004, 2, 1), latest
+
+
+def test_a_restatement_recomputes_from_the_month_of_the_earliest_restated_day(states):
+    latest = states["restated"]["latest"]
+    # mellon_sp500_index restated on 2003-03-03: its agreement-days from 2003-03-01 are recomputed
+    assert latest["first_recomputed"] == dt.date(2003, 3, 1), latest
+    assert latest["latest_rows"] < latest["rows"], latest
