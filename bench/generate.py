@@ -25,7 +25,8 @@ The synthetic universe (fund n = bench_f000001 ...):
   agreements of 10 such funds each (payee bench_sub_adviser_kkkk), marginal
   schedules of 1 to 5 tiers;
 - sub-advisory agreements with k % 2 == 1 have a minimum aggregate fee
-  (12-month periods from one year after the earliest inception, Mellon's rule);
+  (12-month periods from one year after the earliest inception, Mellon's rule) of
+  80 bp (k % 4 == 1: it usually binds) or 5 bp (k % 4 == 3) of the funds' starting assets;
 - sub-advisory agreements with k % 3 == 1 and at least three funds have a
   combined-asset group of all their funds: the first fund switches to a `whole`
   alternate schedule when the combined assets exceed a threshold near the
@@ -218,9 +219,11 @@ class Universe:
                 bands = self.marginal_bands(rng, rng.randint(1, 5), rng.randrange(10, 61))
                 self.schedule(agreement_id, fund_id, names[fund_id], self.start, "marginal", "base", bands)
             if k % 2 == 1:
+                # 80 bp (k % 4 == 1: usually binds) or 5 bp (k % 4 == 3) of the funds' starting assets
+                minimum_usd = sum(levels[f] for f in members) * (80 if k % 4 == 1 else 5) // 10_000 // 1000 * 1000
                 self.rows["minimum_fees"].append({
                     "minimum_fee_id": f"{agreement_id}.minimum_aggregate", "agreement_id": agreement_id,
-                    "minimum_fee_usd": f"{rng.choice([100_000, 300_000, 1_000_000, 3_000_000])}.00",
+                    "minimum_fee_usd": f"{minimum_usd}.00",
                     "period_months": 12, "start_rule": "one_year_after_earliest_inception",
                     "start_offset_months": 12,
                     "printed_text": "Synthetic minimum aggregate fee for each succeeding twelve month period",
