@@ -1,8 +1,11 @@
 """The dbt marts agree with the independent calculator, fund-month by fund-month.
 
 For each seeded scenario (python_tests/scenarios.py) the net-asset file is
-written to a temporary folder, ``dbt build`` runs on its own temporary DuckDB
-file (FUND_FEES_DB) with ``--vars '{net_assets_path: <file>}'``, and every row
+written to a temporary folder, ``dbt build --exclude resource_type:unit_test``
+(every model and data test; scripts/test.sh's own build runs the unit tests once)
+runs on its own temporary DuckDB file (FUND_FEES_DB) with ``--vars
+'{net_assets_path: <file>}'``, two builds at a time in the background
+(conftest.background_dbt, from the session's first test on), and every row
 of ``fct_fees_monthly`` and ``fct_minimum_fee_periods`` is compared with
 independent_calculator.compute() on the same rows and the same seeds:
 
@@ -29,6 +32,12 @@ independent_calculator.compute() on the same rows and the same seeds:
   non-illustrative rows (WAIVER_CAP_ROWS) and compares the same marts on the
   mellon_advisory_2000_2004 net assets, with the fiscal year ending in
   December (the default) and in June (var expense_fiscal_year_end_month).
+
+One more build, ``synthetic_universe_20x3``, is bench/generate.py's universe at 20
+funds x 3 years: its own agreements (var agreement_data_path: advisory and
+sub-advisory schedules of 1 to 5 tiers, `whole` ones, a schedule that changes, a
+combined-asset switch, a minimum with a shortfall), compared in the same way with
+the calculator reading the same folder.
 
 A failing build fails test_dbt_build_succeeds; the marts are then built with
 `dbt run` (models only) so that the number comparisons still run and report on
@@ -87,8 +96,9 @@ def run_dbt_build(scenario: scenarios.Scenario, folder: Path, project_dir: Path 
         "DBT_LOG_PATH": str(folder / "logs"),
         "DBT_SEND_ANONYMOUS_USAGE_STATS": "false",
     })
-    # the whole project (seeds, models, data and unit tests): a partial --select would
-    # still pick up relationship tests towards models it did not build
+    # the whole project (seeds, models, data tests; the callers leave the unit tests out
+    # with extra_args): a partial --select would still pick up relationship tests towards
+    # models it did not build
     command = [dbt_executable(), "build"] + (["--vars", json.dumps(dbt_vars)] if dbt_vars else []) + (
         extra_args or [])
     proc = subprocess.run(command, cwd=project_dir, env=env, capture_output=True, text=True)
