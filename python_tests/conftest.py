@@ -10,16 +10,25 @@
   agreement's roster; ``expense_schedules`` also writes the R7 waiver seeds
   (expense_categories, expense_schedules, expense_schedule_tiers, the columns
   of seeds/waivers/) to the same folder. Without them the folder is as before.
+- ``background_dbt``: the slow dbt runs of the whole session, started when the
+  first test starts and run BACKGROUND_WORKERS at a time (default 2, the
+  machine's cores; env FUND_FEES_TEST_WORKERS) while the tests go on: a test
+  module that defines ``background_jobs(items, tmp_path_factory) -> {key:
+  callable}`` gets its jobs submitted for its selected tests; a test reads
+  ``background_dbt[key].result()`` (which re-raises a job's error).
 """
 
 from __future__ import annotations
 
 import csv
+import os
+from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 
 import pytest
 
 REPO_ROOT = Path(__file__).resolve().parent.parent
+BACKGROUND_WORKERS = int(os.environ.get("FUND_FEES_TEST_WORKERS", "2"))
 
 SEED_COLUMNS = {
     "agreements": [
@@ -253,3 +262,24 @@ def handmade_seeds(tmp_path):
         return write_handmade_seeds(tmp_path / f"seeds_{next(counter)}", **kwargs)
 
     return make
+
+
+@pytest.fixture(scope="session", autouse=True)
+def background_dbt(request, tmp_path_factory):
+    """{key: Future} of every background job of the selected tests' modules (see the module doc)."""
+    by_module: dict = {}
+    for item in request.session.items:
+        module = getattr(item, "module", None)
+        if module is not None and hasattr(module, "background_jobs"):
+            by_module.setdefault(module, []).append(item)
+    pool = ThreadPoolExecutor(max_workers=max(BACKGROUND_WORKERS, 1), thread_name_prefix="dbt")
+    futures = {}
+    try:
+        for module, items in by_module.items():
+            for key, job in module.background_jobs(items, tmp_path_factory).items():
+                futures[key] = pool.submit(job)
+        yield futures
+    finally:
+        for future in futures.values():
+            future.cancel()
+        pool.shutdown(wait=True)

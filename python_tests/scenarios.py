@@ -181,6 +181,38 @@ def build_scenarios() -> list[Scenario]:
     return [s.generate() for s in (mellon_advisory, invesco, leap, edges)]
 
 
+UNIVERSE_NAME = "synthetic_universe_20x3"
+# bench/generate.py's pro rata rules: off until the pricing core's exact division holds for
+# them (issue 7: the current divide_exact overflows on a pro rata slice with cents in it)
+UNIVERSE_PRO_RATA = False
+
+
+def synthetic_universe(folder: str | Path, funds: int = 20, years: int = 3) -> tuple[Scenario, Path]:
+    """bench/generate.py's universe, small: (its net assets as a Parquet scenario, its agreements folder)."""
+    import duckdb
+
+    sys.path.insert(0, str(Path(__file__).resolve().parent.parent / "bench"))
+    try:
+        import generate
+    finally:
+        sys.path.pop(0)
+    folder = Path(folder)
+    universe = generate.Universe(funds, years, dt.date(2016, 1, 1), seed=42, pro_rata=UNIVERSE_PRO_RATA)
+    universe.build()
+    universe.write_agreements(folder / "agreements")
+    parquet = folder / "net_assets.parquet"
+    universe.write_net_assets(parquet)
+    con = duckdb.connect()
+    try:
+        rows = [{"fund_id": f, "as_of_date": day, "net_assets_usd": amount} for f, day, amount in con.execute(
+            f"select fund_id, cast(as_of_date as varchar), cast(net_assets_usd as varchar) "
+            f"from read_parquet('{parquet}') order by as_of_date, fund_id").fetchall()]
+    finally:
+        con.close()
+    scenario = Scenario(name=UNIVERSE_NAME, seed=42, end=universe.end, walks=[], rows=rows, file_format="parquet")
+    return scenario, folder / "agreements"
+
+
 SHIPPED_SAMPLE = Path(__file__).resolve().parent.parent / "seeds" / "net_assets" / "net_assets_illustrative.csv"
 
 

@@ -1,8 +1,11 @@
 """The dbt marts agree with the independent calculator, fund-month by fund-month.
 
 For each seeded scenario (python_tests/scenarios.py) the net-asset file is
-written to a temporary folder, ``dbt build`` runs on its own temporary DuckDB
-file (FUND_FEES_DB) with ``--vars '{net_assets_path: <file>}'``, and every row
+written to a temporary folder, ``dbt build --exclude resource_type:unit_test``
+(every model and data test; scripts/test.sh's own build runs the unit tests once)
+runs on its own temporary DuckDB file (FUND_FEES_DB) with ``--vars
+'{net_assets_path: <file>}'``, two builds at a time in the background
+(conftest.background_dbt, from the session's first test on), and every row
 of ``fct_fees_monthly`` and ``fct_minimum_fee_periods`` is compared with
 independent_calculator.compute() on the same rows and the same seeds:
 
@@ -29,6 +32,12 @@ independent_calculator.compute() on the same rows and the same seeds:
   non-illustrative rows (WAIVER_CAP_ROWS) and compares the same marts on the
   mellon_advisory_2000_2004 net assets, with the fiscal year ending in
   December (the default) and in June (var expense_fiscal_year_end_month).
+
+One more build, ``synthetic_universe_20x3``, is bench/generate.py's universe at 20
+funds x 3 years: its own agreements (var agreement_data_path: advisory and
+sub-advisory schedules of 1 to 5 tiers, `whole` ones, a schedule that changes, a
+combined-asset switch, a minimum with a shortfall), compared in the same way with
+the calculator reading the same folder.
 
 A failing build fails test_dbt_build_succeeds; the marts are then built with
 `dbt run` (models only) so that the number comparisons still run and report on
@@ -87,8 +96,9 @@ def run_dbt_build(scenario: scenarios.Scenario, folder: Path, project_dir: Path 
         "DBT_LOG_PATH": str(folder / "logs"),
         "DBT_SEND_ANONYMOUS_USAGE_STATS": "false",
     })
-    # the whole project (seeds, models, data and unit tests): a partial --select would
-    # still pick up relationship tests towards models it did not build
+    # the whole project (seeds, models, data tests; the callers leave the unit tests out
+    # with extra_args): a partial --select would still pick up relationship tests towards
+    # models it did not build
     command = [dbt_executable(), "build"] + (["--vars", json.dumps(dbt_vars)] if dbt_vars else []) + (
         extra_args or [])
     proc = subprocess.run(command, cwd=project_dir, env=env, capture_output=True, text=True)
@@ -183,28 +193,35 @@ def project_with_waiver_cap_rows(folder: Path) -> Path:
 
 # (build id, expense_fiscal_year_end_month or None for the default), on the mellon_advisory_2000_2004 rows
 WAIVER_CAP_BUILDS = [("waiver_cap_binds", None), ("waiver_cap_binds_fy_june", 6)]
+# the synthetic universe of bench/generate.py, small: its own agreements (var agreement_data_path)
+UNIVERSE = scenarios.Scenario(name=scenarios.UNIVERSE_NAME, seed=0, end=scenarios.d("2018-12-31"), walks=[],
+                              file_format="universe")
 BUILDS = [(s, None) for s in SCENARIOS] + [
     (next(s for s in GENERATED if s.name == "mellon_advisory_2000_2004"), build) for build in WAIVER_CAP_BUILDS
-]
+] + [(UNIVERSE, None)]
+BUILD_IDS = [b[1][0] if b[1] else b[0].name for b in BUILDS]
+# Every scenario build leaves the unit tests out: they do not depend on the net assets, and
+# scripts/test.sh's main `dbt build` runs them once (the fiscal-year-June build could not run
+# them anyway: they are written for the default December year end and do not pin the var).
+# Every model and data test still runs in every scenario build.
+SCENARIO_BUILD_ARGS = ["--exclude", "resource_type:unit_test"]
 
 
-@pytest.fixture(scope="module", params=BUILDS, ids=[b[1][0] if b[1] else b[0].name for b in BUILDS])
-def built(request, tmp_path_factory):
-    scenario, waiver_build = request.param
-    folder = tmp_path_factory.mktemp(waiver_build[0] if waiver_build else scenario.name)
-    project_dir, extra_vars, extra_args = REPO_ROOT, {}, []
+def make_build(scenario: scenarios.Scenario, waiver_build, folder: Path) -> dict:
+    """Build one scenario's warehouse and compute the calculator's figures (a background job)."""
+    project_dir, extra_vars = REPO_ROOT, {}
     fiscal_end = calc.DEFAULT_FISCAL_YEAR_END_MONTH
+    seeds_dir = project_dir / "seeds" / "agreements"
     if waiver_build:
         project_dir = project_with_waiver_cap_rows(folder)
+        seeds_dir = project_dir / "seeds" / "agreements"
         if waiver_build[1] is not None:
             fiscal_end = waiver_build[1]
             extra_vars["expense_fiscal_year_end_month"] = fiscal_end
-            # the project's unit tests are written for the default December year end (e.g.
-            # worked_example_daily_excess_and_waiver expects fiscal_year_start 2003-01-01)
-            # and do not pin the var: leave them out of this build; data tests still run
-            extra_args = ["--exclude-resource-type", "unit_test"]
-    build = run_dbt_build(scenario, folder, project_dir, extra_vars, extra_args)
-    seeds_dir = project_dir / "seeds" / "agreements"
+    if scenario.file_format == "universe":
+        scenario, seeds_dir = scenarios.synthetic_universe(folder / "universe")
+        extra_vars["agreement_data_path"] = str(seeds_dir)
+    build = run_dbt_build(scenario, folder, project_dir, extra_vars, SCENARIO_BUILD_ARGS)
     # no net_assets_path (the shipped sample): the illustrative expense rows apply (D16)
     expected = calc.compute(seeds_dir, scenario.rows, scenario.accrue_through,
                             illustrative_expenses=scenario.file_format == "shipped",
@@ -217,7 +234,29 @@ def built(request, tmp_path_factory):
         "monthly": read_mart(build["db_file"], "fct_fees_monthly"),
         "periods": read_mart(build["db_file"], "fct_minimum_fee_periods"),
         "waivers": read_mart(build["db_file"], "fct_expense_waivers_monthly"),
+        "daily": read_mart(build["db_file"], "fct_fee_accruals_daily"),
     }
+
+
+def background_jobs(items, tmp_path_factory) -> dict:
+    """The scenario builds the selected tests use (conftest.background_dbt runs them two at a time)."""
+    wanted = {item.callspec.id.split("-")[0] for item in items if hasattr(item, "callspec")}
+    jobs = {}
+    for (scenario, waiver_build), build_id in zip(BUILDS, BUILD_IDS):
+        if build_id in wanted:
+            jobs[f"scenario:{build_id}"] = (
+                lambda s=scenario, w=waiver_build, b=build_id: make_build(s, w, tmp_path_factory.mktemp(b)))
+    return jobs
+
+
+@pytest.fixture(scope="module", params=BUILDS, ids=BUILD_IDS)
+def built(request, background_dbt):
+    key = f"scenario:{BUILD_IDS[request.param_index]}"
+    if key not in background_dbt:  # not submitted (e.g. a selection the jobs did not foresee)
+        scenario, waiver_build = request.param
+        return make_build(scenario, waiver_build,
+                          request.getfixturevalue("tmp_path_factory").mktemp(key.split(":")[1]))
+    return background_dbt[key].result()
 
 
 def _tail(text: str, lines: int = 60) -> str:
@@ -417,7 +456,6 @@ def test_scenarios_exercise_the_rules():
 
 def test_daily_accruals_match(built):
     """Stronger than the monthly check: every accrued day (no compensating errors)."""
-    built = dict(built, daily=read_mart(built["build"]["db_file"], "fct_fee_accruals_daily"))
     rows = _require(built, "daily")
     expected = {(a.agreement_id, a.fund_id, a.accrual_date): a for a in built["expected"].daily}
     assert expected, "the scenario produced no accrued day in the calculator"
@@ -458,3 +496,31 @@ def test_waiver_cap_scenario_exercises_the_cap(tmp_path):
     assert jan04["waiver_usd"] == 0 and jan04["ytd_excess_usd"] == 0
     assert any(w["excluded_expenses_usd"] > 0 for w in putnam.values())
     assert any(f == "alger_growth" and w["waiver_usd"] > 0 for (_, f, _m), w in result.waivers.items())
+
+
+def test_synthetic_universe_exercises_the_rules(tmp_path):
+    """bench/generate.py's small universe covers what its docstring says (on the calculator alone)."""
+    scenario, agreements = scenarios.synthetic_universe(tmp_path)
+    result = calc.compute(agreements, scenario.rows)
+    daily = result.daily
+    # schedule_switch: the first fund of sub-advisory agreement 1 crosses its threshold both ways
+    switched = [a.schedule_id.endswith("combined_gt_threshold") for a in daily
+                if (a.agreement_id, a.fund_id) == ("bench_sub_advisory_0001", "bench_f000005")]
+    assert sum(1 for x, y in zip(switched, switched[1:]) if x != y) >= 2 and switched.count(False)
+    # effective dating: fund 3 changes advisory schedule on 2017-01-01 (halfway through the years)
+    versions = sorted({(a.schedule_id, a.accrual_date.year) for a in daily
+                       if (a.agreement_id, a.fund_id) == ("bench_advisory", "bench_f000003")})
+    assert {v[0] for v in versions} == {"bench_advisory.bench_f000003.20160101",
+                                        "bench_advisory.bench_f000003.20170101"}
+    assert all((v[1] == 2016) == v[0].endswith("20160101") for v in versions)
+    # `whole` schedules (every 7th fund) and 1 to 5 tiers
+    methods = {a._schedule.method for a in daily}
+    tier_counts = {len(a._schedule.tiers) for a in daily}
+    assert methods == {"marginal", "whole"} and tier_counts == {1, 2, 3, 4, 5}
+    # the minimum: a complete period with a shortfall, trued up in fct_fees_monthly
+    assert any(p["is_complete"] and p["shortfall_usd"] > 0 for p in result.periods.values())
+    assert any(m["minimum_true_up_usd"] > 0 for m in result.monthly.values())
+    # every synthetic fund accrues advisory fees; every 5th is also sub-advised
+    funds = {(a.agreement_id.split("_0")[0], a.fund_id) for a in daily}
+    assert sum(1 for f in funds if f[0] == "bench_advisory") == 20
+    assert sum(1 for f in funds if f[0] == "bench_sub_advisory") == 4

@@ -2,13 +2,16 @@
 
 A unit test that checks a default (the R1 accrual end date, the December fiscal
 year, recoupment off) must pin that var in its `overrides`, or a user's
-`dbt build --vars ...` would fail on it. Builds the models empty (`dbt run
---empty`: the unit tests need the parents' column types) and runs every unit
-test with non-default vars.
+`dbt build --vars ...` would fail on it. One `dbt build --empty` with
+non-default vars: the seeds, every model built empty (the unit tests need the
+parents' column types) and every unit test; the data tests are left out (they
+check data, and the models are empty). Runs in the background
+(conftest.background_dbt) while the other tests go on.
 """
 from __future__ import annotations
 
 import os
+import re
 import subprocess
 from pathlib import Path
 
@@ -18,14 +21,27 @@ NON_DEFAULT_VARS = ('{accrue_through: "2013-06-30", expense_fiscal_year_end_mont
                     'expense_recoupment_enabled: true, default_tier_basis: monthly_average, '
                     'default_payable_rounding: half_even, default_day_count_convention: "actual/360", '
                     'default_minimum_allocation_key: average_net_assets}')
+ARGS = ["build", "--empty", "--exclude", "resource_type:test", "--vars", NON_DEFAULT_VARS]
 
 
-def test_unit_tests_pass_with_non_default_vars(tmp_path):
-    env = dict(os.environ, FUND_FEES_DB=str(tmp_path / "empty.duckdb"), DBT_PROFILES_DIR=str(ROOT),
-               DBT_TARGET_PATH=str(tmp_path / "target"), DBT_LOG_PATH=str(tmp_path / "logs"),
+def run_unit_tests_with_non_default_vars(folder: Path) -> subprocess.CompletedProcess:
+    env = dict(os.environ, FUND_FEES_DB=str(folder / "empty.duckdb"), DBT_PROFILES_DIR=str(ROOT),
+               DBT_TARGET_PATH=str(folder / "target"), DBT_LOG_PATH=str(folder / "logs"),
                DBT_SEND_ANONYMOUS_USAGE_STATS="false")
     dbt = str(DBT) if DBT.exists() else "dbt"
-    for args in (["seed"], ["run", "--empty"],
-                 ["test", "--select", "resource_type:unit_test", "--vars", NON_DEFAULT_VARS]):
-        result = subprocess.run([dbt, *args], cwd=ROOT, env=env, capture_output=True, text=True)
-        assert result.returncode == 0, f"dbt {' '.join(args)}:\n{result.stdout[-4000:]}"
+    return subprocess.run([dbt, *ARGS], cwd=ROOT, env=env, capture_output=True, text=True)
+
+
+def background_jobs(items, tmp_path_factory) -> dict:
+    return {"unit_tests_non_default_vars":
+            lambda: run_unit_tests_with_non_default_vars(tmp_path_factory.mktemp("unit_tests_vars"))}
+
+
+def test_unit_tests_pass_with_non_default_vars(background_dbt, tmp_path):
+    job = background_dbt.get("unit_tests_non_default_vars")
+    result = job.result() if job else run_unit_tests_with_non_default_vars(tmp_path)
+    assert result.returncode == 0, f"dbt {' '.join(ARGS)}:\n{result.stdout[-4000:]}"
+    # every unit test of the project ran and passed (not an empty selection)
+    found = re.search(r"Found .*?(\d+) unit tests", result.stdout)
+    passed = re.findall(r" PASS \S+::\S+", result.stdout)
+    assert found and int(found.group(1)) > 0 and len(passed) == int(found.group(1)), result.stdout[-4000:]

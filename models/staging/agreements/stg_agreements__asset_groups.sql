@@ -2,7 +2,7 @@ with
 
 source as (
 
-    select * from {{ ref('asset_groups') }}
+    select * from {{ fund_fees.agreement_input('asset_groups') }}
 
 ),
 

@@ -2,7 +2,7 @@ with
 
 source as (
 
-    select * from {{ ref('combined_asset_rules') }}
+    select * from {{ fund_fees.agreement_input('combined_asset_rules') }}
 
 ),
 

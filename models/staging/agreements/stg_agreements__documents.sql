@@ -2,7 +2,7 @@ with
 
 source as (
 
-    select * from {{ ref('documents') }}
+    select * from {{ fund_fees.agreement_input('documents') }}
 
 ),
 

@@ -2,7 +2,7 @@ with
 
 source as (
 
-    select * from {{ ref('fee_schedule_tiers') }}
+    select * from {{ fund_fees.agreement_input('fee_schedule_tiers') }}
 
 ),
 

@@ -2,7 +2,7 @@ with
 
 source as (
 
-    select * from {{ ref('fee_schedules') }}
+    select * from {{ fund_fees.agreement_input('fee_schedules') }}
 
 ),
 

@@ -2,7 +2,7 @@ with
 
 source as (
 
-    select * from {{ ref('fund_names') }}
+    select * from {{ fund_fees.agreement_input('fund_names') }}
 
 ),
 

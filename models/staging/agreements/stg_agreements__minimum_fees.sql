@@ -2,7 +2,7 @@ with
 
 source as (
 
-    select * from {{ ref('minimum_fees') }}
+    select * from {{ fund_fees.agreement_input('minimum_fees') }}
 
 ),
 

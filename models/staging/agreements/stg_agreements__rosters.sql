@@ -2,7 +2,7 @@ with
 
 source as (
 
-    select * from {{ ref('rosters') }}
+    select * from {{ fund_fees.agreement_input('rosters') }}
 
 ),
 
