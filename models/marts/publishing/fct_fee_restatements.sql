@@ -43,13 +43,15 @@ ranked as (
 
 first_published as (
 
-    select * from ranked where version_number = 1
+    select * from ranked
+    where version_number = 1
 
 ),
 
 last_published as (
 
-    select * from ranked where version_from_last = 1
+    select * from ranked
+    where version_from_last = 1
 
 ),
 

@@ -17,8 +17,9 @@ schedules as (
 select
     case
         when versions_on_the_day > 1
-            then cast(versions_on_the_day as {{ dbt.type_string() }})
-            || ' versions of the role in effect from the same day'
+            then
+                cast(versions_on_the_day as {{ dbt.type_string() }})
+                || ' versions of the role in effect from the same day'
         else 'effective_to is before effective_from'
     end as failure_reason,
     schedule_id,

@@ -53,7 +53,7 @@ from compared
 where annual_rate_pct * 10 < highest_other_rate_pct or annual_rate_pct > lowest_other_rate_pct * 10
 {% endset %}
 
-{% if execute %}
+{% if execute and load_relation(ref('stg_agreements__fee_schedules')) is not none %}
     {% for row in run_query(suspicious_sql).rows %}
         {{ log('WARNING warn_tier_rates_within_10x_of_agreement_rates: ' ~ row[0] ~ ': tier ' ~ row[2]
             ~ ' rate ' ~ row[3] ~ ' % (agreement ' ~ row[1] ~ ', highest other ' ~ row[4]

@@ -7,7 +7,9 @@ with
 
 net_assets as (
 
-    select distinct fund_id, as_of_date
+    select distinct
+        fund_id,
+        as_of_date
     from {{ ref('stg_net_assets__daily') }}
     where fund_id is not null and as_of_date is not null
 

@@ -3,9 +3,11 @@
 select
     case
         when net_assets.as_of_date < funds.inception_date
-            then 'as_of_date is before the fund''s inception on '
-            || cast(funds.inception_date as {{ dbt.type_string() }})
-        else 'as_of_date is after the fund''s termination on '
+            then
+                'as_of_date is before the fund''s inception on '
+                || cast(funds.inception_date as {{ dbt.type_string() }})
+        else
+            'as_of_date is after the fund''s termination on '
             || cast(funds.termination_date as {{ dbt.type_string() }})
     end as failure_reason,
     net_assets.source_file,
