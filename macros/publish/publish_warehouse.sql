@@ -7,7 +7,7 @@
     publish that was killed before it replaced the file leaves no trace in the history.
 
     on-run-end: publish_warehouse(results) publishes only after `dbt build` and only when
-    every selected node passed (warnings pass): it appends the monthly fees that changed
+    every selected node passed (warnings pass; never with --empty): it appends the monthly fees that changed
     since the last publish to the history, copies the build database into a temporary file
     beside FUND_FEES_DB (views become tables, so the copy refers to no other file or
     database), detaches it and replaces FUND_FEES_DB with it in one os.replace
@@ -55,7 +55,7 @@
 {% endmacro %}
 
 {% macro publish_warehouse(results) %}
-    {% if execute and target.type == 'duckdb' and flags.WHICH == 'build' %}
+    {% if execute and target.type == 'duckdb' and flags.WHICH == 'build' and not flags.EMPTY %}
         {% set not_passed = [] %}
         {% for result in results %}
             {% if result.status not in ['success', 'pass', 'warn'] %}
@@ -132,3 +132,29 @@
         where c.agreement_id is null and not l.is_withdrawn
     ") %}
 {% endmacro %}
+
+{# The publish history as a model reads it: the source on DuckDB, an empty relation elsewhere. #}
+{% macro publish_history_relation() -%}
+    {{ return(adapter.dispatch('publish_history_relation', 'fund_fees')()) }}
+{%- endmacro %}
+
+{% macro duckdb__publish_history_relation() -%}
+    {{ source('fund_fees_audit', 'fct_fees_monthly_published') }}
+{%- endmacro %}
+
+{% macro default__publish_history_relation() -%}
+    (
+        select
+            cast(null as {{ dbt.type_timestamp() }}) as published_at,
+            cast(null as {{ dbt.type_string() }}) as agreement_id,
+            cast(null as {{ dbt.type_string() }}) as fee_type,
+            cast(null as {{ dbt.type_string() }}) as fund_id,
+            cast(null as date) as month_start,
+            cast(null as decimal(38, 18)) as accrued_fee_usd,
+            cast(null as decimal(38, 2)) as minimum_true_up_usd,
+            cast(null as decimal(38, 18)) as waiver_usd,
+            cast(null as decimal(38, 2)) as net_fee_usd,
+            cast(null as boolean) as is_withdrawn
+        where 1 = 0
+    )
+{%- endmacro %}

@@ -2,7 +2,9 @@ with
 
 source as (
 
-    select * from {{ source('fund_fees_audit', 'fct_fees_monthly_published') }}
+    -- DuckDB: the history the publish step keeps; adapters that do not publish (Spark):
+    -- an empty history of the same columns
+    select * from {{ fund_fees.publish_history_relation() }}
 
 ),
 
