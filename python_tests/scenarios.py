@@ -119,9 +119,10 @@ def build_scenarios() -> list[Scenario]:
             FundWalk("putnam_growth", d("2001-01-02"), 140 * M, drift=0.0004, volatility=0.01),
             FundWalk("pimco_total_return_bond", d("2001-06-13"), 40 * M, drift=0.001, volatility=0.005),
             FundWalk("alger_growth", d("2001-02-01"), 320 * M, drift=0.0, volatility=0.015),
-            # stops reporting three weeks before the end: carried forward to the end (R1)
+            # stops reporting a week before the end: carried forward to the end (R1); a longer
+            # silence is refused as stale (tests/validation: more than 5 business days)
             FundWalk("ppm_money_market", d("2001-04-17"), 140 * M, drift=0.0002, volatility=0.003,
-                     stop=d("2004-06-04")),
+                     stop=d("2004-06-18")),
         ],
     )
     invesco = Scenario(
@@ -169,12 +170,14 @@ def build_scenarios() -> list[Scenario]:
             ConstantSpan("mellon_sp500_index", d("2008-02-29"), d("2013-08-30"), "100000000.00"),
             ConstantSpan("mellon_bond_index", d("2008-03-31"), d("2013-08-30"), "50000000.00"),
             # Invesco: combined exactly $1,000,000,000.00 (base schedules) ...
-            ConstantSpan("invesco_large_cap_growth", d("2012-11-30"), d("2013-08-30"), "400000000.00"),
+            ConstantSpan("invesco_large_cap_growth", d("2012-11-30"), d("2013-06-30"), "400000000.00"),
             ConstantSpan("invesco_small_cap_growth", d("2012-11-30"), d("2013-08-30"), "600000000.00"),
             # ... one cent above from Wednesday 15 May 2013 (alternates), back to exactly
-            # $1B from Monday 1 July (a zero figure), above again from 15 July
-            ConstantSpan("invesco_global_real_estate", d("2013-05-15"), d("2013-06-30"), "0.01"),
-            ConstantSpan("invesco_global_real_estate", d("2013-07-01"), d("2013-07-12"), "0.00"),
+            # $1B from Monday 1 July (Large Cap Growth one cent lower: a zero figure is refused
+            # as bad input), above again from 15 July
+            ConstantSpan("invesco_global_real_estate", d("2013-05-15"), d("2013-07-12"), "0.01"),
+            ConstantSpan("invesco_large_cap_growth", d("2013-07-01"), d("2013-07-12"), "399999999.99"),
+            ConstantSpan("invesco_large_cap_growth", d("2013-07-15"), d("2013-08-30"), "400000000.00"),
             ConstantSpan("invesco_global_real_estate", d("2013-07-15"), d("2013-08-30"), "25000000.00"),
         ],
     )

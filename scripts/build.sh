@@ -8,7 +8,7 @@ DB="${FUND_FEES_DB:-fund_fees.duckdb}"
 case "$DB" in /*) ;; *) DB="$ROOT/$DB" ;; esac
 cat <<MSG
 
-Warehouse built: $DB
-Query it (close the connection before the next dbt build: DuckDB locks the file):
+Warehouse published (when every node passed): $DB
+Query it read-only (a reader never blocks the next dbt build):
   .venv/bin/python -c "import duckdb; print(duckdb.connect('$DB', read_only=True).sql('select * from fct_fees_monthly limit 10'))"
 MSG

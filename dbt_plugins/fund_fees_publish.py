@@ -1,0 +1,73 @@
+"""dbt-duckdb plugin: the file half of write-audit-publish (README, "Publishing").
+
+dbt builds into a build database (profiles.yml) and the on-run-end hook
+(macros/publish/publish_warehouse.sql) copies it, when every selected node passed,
+into a temporary file in the published file's folder. SQL cannot rename files, so
+this plugin registers two SQL functions on dbt's DuckDB connection:
+
+- ``fund_fees_publish_prepare(dst)`` removes a temporary file left by a killed
+  publish and returns the temporary path to copy into;
+- ``fund_fees_publish(tmp, dst)`` fsyncs the copy, replaces ``dst`` with it in
+  one ``os.replace`` (atomic on POSIX: a reader sees the old file or the new one,
+  never a mix; a process holding the old file open keeps reading the old one),
+  fsyncs the folder and returns ``dst``.
+
+``FUND_FEES_PUBLISH_TEST_KILL`` (tests only): ``before_replace`` makes the process
+SIGKILL itself between the copy and the replace, to prove a killed publish leaves
+the published file as it was.
+"""
+from __future__ import annotations
+
+import os
+import signal
+
+from dbt.adapters.duckdb.plugins import BasePlugin
+
+
+def temporary_path(dst: str) -> str:
+    folder, name = os.path.split(os.path.abspath(dst))
+    return os.path.join(folder, f".{name}.publish.tmp")
+
+
+def _fsync(path: str, directory: bool = False) -> None:
+    fd = os.open(path, os.O_RDONLY | (os.O_DIRECTORY if directory else 0))
+    try:
+        os.fsync(fd)
+    finally:
+        os.close(fd)
+
+
+def publish_prepare(dst: str) -> str:
+    """Make the published file's folder, remove a stale temporary copy, return its path."""
+    tmp = temporary_path(dst)
+    os.makedirs(os.path.dirname(tmp), exist_ok=True)
+    for stale in (tmp, tmp + ".wal"):
+        if os.path.exists(stale):
+            os.remove(stale)
+    return tmp
+
+
+def publish(tmp: str, dst: str) -> str:
+    """fsync the finished copy, then replace the published file with it atomically."""
+    dst = os.path.abspath(dst)
+    if os.path.exists(tmp + ".wal"):
+        raise RuntimeError(f"{tmp} still has a write-ahead log: it was not detached cleanly")
+    _fsync(tmp)
+    if os.environ.get("FUND_FEES_PUBLISH_TEST_KILL") == "before_replace":
+        os.kill(os.getpid(), signal.SIGKILL)
+    os.replace(tmp, dst)
+    _fsync(os.path.dirname(dst), directory=True)
+    return dst
+
+
+class Plugin(BasePlugin):
+    def update_connection_config(self, creds, config):
+        # runs before dbt-duckdb opens the build database: make its folder
+        folder = os.path.dirname(os.path.abspath(creds.path))
+        os.makedirs(folder, exist_ok=True)
+
+    def configure_connection(self, conn):
+        conn.create_function("fund_fees_publish_prepare", publish_prepare, ["VARCHAR"], "VARCHAR",
+                             side_effects=True)
+        conn.create_function("fund_fees_publish", publish, ["VARCHAR", "VARCHAR"], "VARCHAR",
+                             side_effects=True)

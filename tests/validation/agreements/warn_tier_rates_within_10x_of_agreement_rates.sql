@@ -1,0 +1,64 @@
+-- Rule (a warning, a typo guard): a tier's rate is within 10x of the agreement's other
+-- rates: not below a tenth of the highest, not above ten times the lowest (".0975" typed
+-- for ".975" passes the (0 %, 3 %] range). Each suspicious tier is logged with its row.
+{{ config(severity='warn', fail_calc='count(*)') }}
+
+{% set suspicious_sql %}
+with
+
+tiers as (
+
+    select
+        schedules.agreement_id,
+        tiers.tier_id,
+        tiers.annual_rate_pct,
+        tiers.document_id,
+        tiers.source_line
+    from {{ ref('stg_agreements__fee_schedule_tiers') }} as tiers
+    inner join {{ ref('stg_agreements__fee_schedules') }} as schedules
+        on tiers.schedule_id = schedules.schedule_id
+
+),
+
+compared as (
+
+    select
+        tiers.*,
+        (
+            select max(others.annual_rate_pct) from tiers as others
+            where others.agreement_id = tiers.agreement_id and others.tier_id != tiers.tier_id
+        ) as highest_other_rate_pct,
+        (
+            select min(others.annual_rate_pct) from tiers as others
+            where others.agreement_id = tiers.agreement_id and others.tier_id != tiers.tier_id
+        ) as lowest_other_rate_pct
+    from tiers
+
+)
+
+select
+    case
+        when annual_rate_pct * 10 < highest_other_rate_pct
+            then 'rate is below a tenth of the agreement''s highest other rate'
+        else 'rate is above ten times the agreement''s lowest other rate'
+    end as failure_reason,
+    agreement_id,
+    tier_id,
+    annual_rate_pct,
+    highest_other_rate_pct,
+    lowest_other_rate_pct,
+    document_id,
+    source_line
+from compared
+where annual_rate_pct * 10 < highest_other_rate_pct or annual_rate_pct > lowest_other_rate_pct * 10
+{% endset %}
+
+{% if execute and load_relation(ref('stg_agreements__fee_schedules')) is not none %}
+    {% for row in run_query(suspicious_sql).rows %}
+        {{ log('WARNING warn_tier_rates_within_10x_of_agreement_rates: ' ~ row[0] ~ ': tier ' ~ row[2]
+            ~ ' rate ' ~ row[3] ~ ' % (agreement ' ~ row[1] ~ ', highest other ' ~ row[4]
+            ~ ' %, lowest other ' ~ row[5] ~ ' %; ' ~ row[6] ~ ' line ' ~ row[7] ~ ')', info=true) }}
+    {% endfor %}
+{% endif %}
+
+{{ suspicious_sql }}

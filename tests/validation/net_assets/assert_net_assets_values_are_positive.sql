@@ -1,0 +1,9 @@
+-- Rule: a fund's net assets are above zero (a zero or negative figure is a mistake).
+select
+    'net_assets_usd is not above zero' as failure_reason,
+    source_file,
+    fund_id,
+    as_of_date_text as as_of_date,
+    net_assets_text as net_assets_usd
+from {{ ref('stg_net_assets__daily') }}
+where net_assets_usd <= 0

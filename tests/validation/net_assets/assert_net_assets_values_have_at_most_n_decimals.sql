@@ -1,0 +1,31 @@
+-- Rule: net_assets_usd has at most var('net_assets_max_decimals') decimals (default 2,
+-- cents); trailing zeros do not count. A 7-decimal figure is refused, not rounded.
+{% set max_decimals = var('net_assets_max_decimals', 2) | int %}
+
+with
+
+fractions as (
+
+    select
+        *,
+        rtrim(
+            case
+                when net_assets_text like '%.%'
+                    then substring(net_assets_text, position('.' in net_assets_text) + 1, 100)
+                else ''
+            end,
+            '0'
+        ) as significant_decimals
+    from {{ ref('stg_net_assets__daily') }}
+    where net_assets_usd is not null
+
+)
+
+select
+    'net_assets_usd has more than {{ max_decimals }} decimals' as failure_reason,
+    source_file,
+    fund_id,
+    as_of_date_text as as_of_date,
+    net_assets_text as net_assets_usd
+from fractions
+where length(significant_decimals) > {{ max_decimals }}
