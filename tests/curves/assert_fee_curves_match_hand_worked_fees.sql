@@ -19,9 +19,9 @@ with
 expected as (
 
     select
-        cast(schedule_id as {{ dbt.type_string() }}) as schedule_id,
-        cast(assets_usd as decimal(18, 2)) as assets_usd,
-        cast(annual_fee_usd as decimal(38, 14)) as annual_fee_usd
+        cast(hand_worked.schedule_id as {{ dbt.type_string() }}) as schedule_id,
+        cast(hand_worked.assets_usd as decimal(18, 2)) as assets_usd,
+        cast(hand_worked.annual_fee_usd as decimal(38, 14)) as annual_fee_usd
     from (
         values
         ('mellon_sub_advisory.mellon_sp500_index.20010131', 150000000.00, 100000),

@@ -7,10 +7,14 @@ with
 statuses as (
 
     select 'matched' as status
-    union all select 'over_billed'
-    union all select 'under_billed'
-    union all select 'not_billed'
-    union all select 'not_computed'
+    union all
+    select 'over_billed' as status
+    union all
+    select 'under_billed' as status
+    union all
+    select 'not_billed' as status
+    union all
+    select 'not_computed' as status
 
 ),
 

@@ -141,7 +141,7 @@ rule_selections as (
         rules.alternate_schedule_id as schedule_id,
         'combined net assets of ' || rules.asset_group_id
         || case when rules.threshold_comparison = 'gte' then ' >= ' else ' > ' end
-        || cast(rules.threshold_usd as {{ dbt.type_string() }})
+        || cast(cast(rules.threshold_usd as decimal(18, 2)) as {{ dbt.type_string() }})
         || case when rules.fee_basis = 'pro_rata' then ' (tiers on combined assets, fee shared pro rata)' else '' end
             as selection_condition
     from rules
@@ -150,14 +150,14 @@ rule_selections as (
         schedules.schedule_id,
         'combined net assets of ' || rules.asset_group_id
         || case when rules.threshold_comparison = 'gte' then ' < ' else ' <= ' end
-        || cast(rules.threshold_usd as {{ dbt.type_string() }}) as selection_condition
+        || cast(cast(rules.threshold_usd as decimal(18, 2)) as {{ dbt.type_string() }}) as selection_condition
     from rules
     inner join schedules
         on
             rules.agreement_id = schedules.agreement_id
             and rules.fund_id = schedules.fund_id
             and schedules.schedule_role = 'base'
-            and (schedules.effective_to is null or schedules.effective_to >= rules.effective_from)
+            and (schedules.effective_to is null or rules.effective_from <= schedules.effective_to)
     where rules.fee_basis = 'schedule_switch'
 
 ),

@@ -87,9 +87,9 @@ schedule_months as (
     inner join schedules
         on
             fund_months.fund_id = schedules.fund_id
-            and schedules.effective_from
-            <= cast({{ dbt.dateadd('day', -1, dbt.dateadd('month', 1, 'fund_months.month_start')) }} as date)
-            and (schedules.effective_to is null or schedules.effective_to >= fund_months.month_start)
+            and cast({{ dbt.dateadd('day', -1, dbt.dateadd('month', 1, 'fund_months.month_start')) }} as date)
+            >= schedules.effective_from
+            and (schedules.effective_to is null or fund_months.month_start <= schedules.effective_to)
     inner join agreements
         on schedules.agreement_id = agreements.agreement_id
     group by
@@ -159,19 +159,28 @@ final as (
         cast(month_start as date) as month_start,
         cast(days_accrued as integer) as days_accrued,
         cast(
-            {{ fund_fees.divide_exact('sum_daily_net_assets_usd', 'days_accrued', 6, numerator_scale=6, denominator_scale=0) }}
-            as decimal(38, 6)
+            {{ fund_fees.divide_exact(
+                'sum_daily_net_assets_usd', 'days_accrued', 6, numerator_scale=6, denominator_scale=0
+            ) }} as decimal(38, 6)
         ) as average_daily_net_assets_usd,
         cast(advisory_fee_usd as decimal(38, 2)) as advisory_fee_usd,
         cast(sub_advisory_fee_usd as decimal(38, 2)) as sub_advisory_fee_usd,
         cast(retained_fee_usd as decimal(38, 2)) as retained_fee_usd,
-        {%- for fee in ['advisory', 'sub_advisory', 'retained'] %}
         cast(
             {{ fund_fees.divide_exact(
-                fee ~ '_fee_usd * 10000 * days_in_year', 'sum_daily_net_assets_usd', 12, numerator_scale=2
+                'advisory_fee_usd * 10000 * days_in_year', 'sum_daily_net_assets_usd', 12, numerator_scale=2
             ) }} as decimal(38, 12)
-        ) as {{ fee }}_rate_bps,
-        {%- endfor %}
+        ) as advisory_rate_bps,
+        cast(
+            {{ fund_fees.divide_exact(
+                'sub_advisory_fee_usd * 10000 * days_in_year', 'sum_daily_net_assets_usd', 12, numerator_scale=2
+            ) }} as decimal(38, 12)
+        ) as sub_advisory_rate_bps,
+        cast(
+            {{ fund_fees.divide_exact(
+                'retained_fee_usd * 10000 * days_in_year', 'sum_daily_net_assets_usd', 12, numerator_scale=2
+            ) }} as decimal(38, 12)
+        ) as retained_rate_bps,
         has_advisory_schedule,
         has_sub_advisory_schedule,
         cast(retained_fee_basis as {{ dbt.type_string() }}) as retained_fee_basis
