@@ -20,7 +20,8 @@ DBT = ROOT / ".venv" / "bin" / "dbt"
 NON_DEFAULT_VARS = ('{accrue_through: "2013-06-30", expense_fiscal_year_end_month: 6, '
                     'expense_recoupment_enabled: true, default_tier_basis: monthly_average, '
                     'default_payable_rounding: half_even, default_day_count_convention: "actual/360", '
-                    'default_minimum_allocation_key: average_net_assets}')
+                    'default_minimum_allocation_key: average_net_assets, invoice_tolerance_usd: 2.50, '
+                    'fee_curve_step_usd: 25000000, fee_curve_max_assets_usd: 500000000}')
 ARGS = ["build", "--empty", "--exclude", "resource_type:test", "--vars", NON_DEFAULT_VARS]
 
 

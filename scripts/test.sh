@@ -30,5 +30,13 @@ if [ -f ../shared/tools/check_contract.py ]; then
     echo "== contract check (../shared/tools/check_contract.py)"
     python ../shared/tools/check_contract.py "$FUND_FEES_DB"
 fi
+# The fee report's browser test needs Debian's chromium and chromium-driver: install them
+# from the Debian registry when missing (the test skips, saying so, where this fails).
+if ! command -v chromium >/dev/null 2>&1; then
+    echo "== installing chromium and chromium-driver (apt-get) for the fee report's browser test"
+    SUDO=""; [ "$(id -u)" -ne 0 ] && command -v sudo >/dev/null 2>&1 && SUDO="sudo -n"
+    ($SUDO apt-get update -qq && DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y -qq chromium chromium-driver) \
+        || echo "   could not install chromium: the browser test will be skipped"
+fi
 echo "== pytest (the scenario builds run two at a time in the background: conftest.background_dbt)"
 python -m pytest python_tests "$@"
