@@ -31,8 +31,11 @@ repaid_slices as (
         on
             recovery.agreement_id = source_year.agreement_id
             and recovery.fund_id = source_year.fund_id
-            and source_year.fiscal_year_number between recovery.fiscal_year_number - 3
-            and recovery.fiscal_year_number - 1
+            and source_year.fiscal_year_number < recovery.fiscal_year_number
+            {% if var('expense_recoupment_fiscal_years', none) is not none -%}
+                and source_year.fiscal_year_number >= recovery.fiscal_year_number
+                - {{ var('expense_recoupment_fiscal_years') | int }}
+            {%- endif %}
 ),
 
 final as (

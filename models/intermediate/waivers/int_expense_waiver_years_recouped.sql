@@ -1,11 +1,15 @@
--- Recoupment (advisory agreement section 2, last sentence; switch
--- `expense_recoupment_enabled`, off by default): the Trust reimburses waived fees of the
--- three previous fiscal years, oldest first, as long as the reimbursement keeps the
--- fund's expenses under its limitation (the year's daily headroom). One row per
--- agreement, fund and fiscal year. Amounts are tracked on a running total of waivers:
--- `recoupment_start_position_usd`..`recoupment_end_position_usd` is the slice of the
--- fund's cumulative waivers reimbursed in the year (waivers older than three years expire).
-{%- set recoupment_enabled = var('expense_recoupment_enabled', false) %}
+-- Reimbursement of waived fees (advisory agreement section 2, last sentence: "the Trust
+-- agrees to reimburse Adviser, provided that such reimbursement does not result in
+-- increasing the Trust's aggregate expenses above the aforementioned expense limitation
+-- ratios"; DECISIONLOG D15). On by default, as printed: every earlier fiscal year's waiver is
+-- reimbursed, oldest first, as far as the year's headroom allows (the sum of the daily
+-- max(0, cap - expenses)), with no time limit. Vars: expense_recoupment_enabled (false: off),
+-- expense_recoupment_fiscal_years (a number N: waivers older than N fiscal years expire).
+-- One row per agreement, fund and fiscal year. Amounts are tracked on a running total of
+-- waivers: `recoupment_start_position_usd`..`recoupment_end_position_usd` is the slice of the
+-- fund's cumulative waivers reimbursed in the year.
+{%- set recoupment_enabled = var('expense_recoupment_enabled', true) %}
+{%- set recoupment_years = var('expense_recoupment_fiscal_years', none) %}
 {%- set start_position = "greatest(recouped.recoupment_end_position_usd, cumulative.expired_waivers_usd)" %}
 with recursive
 
@@ -40,12 +44,17 @@ cumulative as (
             order by fiscal_year_number
             range between unbounded preceding and 1 preceding
         ), 0) as decimal(38, 18)) as waived_before_year_usd,
-        -- waivers of fiscal years more than three years back: expired, never recouped
-        cast(coalesce(sum(fiscal_year_waiver_usd) over (
-            partition by agreement_id, fund_id
-            order by fiscal_year_number
-            range between unbounded preceding and 4 preceding
-        ), 0) as decimal(38, 18)) as expired_waivers_usd
+        {% if recoupment_years is not none -%}
+            -- waivers of fiscal years more than N years back: expired, never recouped
+            cast(coalesce(sum(fiscal_year_waiver_usd) over (
+                partition by agreement_id, fund_id
+                order by fiscal_year_number
+                range between unbounded preceding and {{ (recoupment_years | int) + 1 }} preceding
+            ), 0) as decimal(38, 18)) as expired_waivers_usd
+        {%- else -%}
+            -- no time limit (as printed): nothing expires
+            cast(0 as decimal(38, 18)) as expired_waivers_usd
+        {%- endif %}
     from fiscal_years
 ),
 
