@@ -70,11 +70,11 @@ intersected as (
         on
             rosters.agreement_id = spans.agreement_id
             and rosters.fund_id = spans.fund_id
-            and (spans.span_to is null or spans.span_to >= rosters.roster_effective_date)
+            and (spans.span_to is null or rosters.roster_effective_date <= spans.span_to)
             and (
                 spans.span_from is null
                 or rosters.roster_effective_to is null
-                or spans.span_from <= rosters.roster_effective_to
+                or rosters.roster_effective_to >= spans.span_from
             )
 
 ),

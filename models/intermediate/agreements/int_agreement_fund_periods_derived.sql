@@ -9,6 +9,9 @@
 -- its day; a notice on the day the printed notice ends), which still accrues (section 4).
 -- The last period generated (after the latest approval) is open-ended: lapsed until an
 -- approval arrives.
+{%- set notice_max = 'cast(' ~ dbt.dateadd(
+    'month', 'terms.adviser_notice_max_months', 'fund_events.event_date'
+) ~ ' as date)' %}
 with
 
 events as (
@@ -58,6 +61,17 @@ approvals as (
     where event_type in ('continuance_approval', 'board_approval', 'shareholder_approval')
 ),
 
+latest_approvals as (
+    select
+        agreement_id,
+        fund_id,
+        max(event_date) as latest_approval_date
+    from approvals
+    group by
+        agreement_id,
+        fund_id
+),
+
 executions as (
     -- a fund's own execution (a fund added later) wins over the agreement's
     select
@@ -69,14 +83,7 @@ executions as (
         ) as execution_date,
         max(approvals_all.latest_approval_date) as latest_approval_date
     from fund_events
-    left join (
-        select
-            agreement_id,
-            fund_id,
-            max(event_date) as latest_approval_date
-        from approvals
-        group by agreement_id, fund_id
-    ) as approvals_all
+    left join latest_approvals as approvals_all
         on
             fund_events.agreement_id = approvals_all.agreement_id
             and fund_events.fund_id = approvals_all.fund_id
@@ -114,7 +121,7 @@ adviser_notices as (
             fund_events.fund_id = replacements.fund_id
             and agreements.fee_type = replacements.fee_type
             and fund_events.agreement_id <> replacements.agreement_id
-            and replacements.event_date >= fund_events.event_date
+            and fund_events.event_date <= replacements.event_date
     where fund_events.event_type = 'termination_notice_by_adviser'
     group by
         fund_events.agreement_id,
@@ -141,11 +148,8 @@ ends as (
                         then greatest(
                             {{ fund_fees.add_days('fund_events.event_date', 'terms.adviser_notice_days') }},
                             least(
-                                coalesce(
-                                    adviser_notices.replacement_approved_on,
-                                    cast({{ dbt.dateadd('month', 'terms.adviser_notice_max_months', 'fund_events.event_date') }} as date)
-                                ),
-                                cast({{ dbt.dateadd('month', 'terms.adviser_notice_max_months', 'fund_events.event_date') }} as date)
+                                coalesce(adviser_notices.replacement_approved_on, {{ notice_max }}),
+                                {{ notice_max }}
                             )
                         )
                     else {{ fund_fees.add_days('fund_events.event_date', 'terms.adviser_notice_days') }}
@@ -264,9 +268,9 @@ approved as (
         on
             periods.agreement_id = approvals.agreement_id
             and periods.fund_id = approvals.fund_id
-            and approvals.event_date <= periods.period_end
-            and approvals.event_date
-            >= cast({{ dbt.dateadd('month', '-periods.continuance_months', 'periods.period_start') }} as date)
+            and periods.period_end >= approvals.event_date
+            and cast({{ dbt.dateadd('month', '-periods.continuance_months', 'periods.period_start') }} as date)
+            <= approvals.event_date
     where periods.period_number > 0
     group by
         periods.agreement_id,

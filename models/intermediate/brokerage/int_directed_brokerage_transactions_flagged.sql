@@ -41,8 +41,8 @@ joined as (
         coverage.roster_id is not null as is_fund_on_roster,
         coalesce(transactions.trade_date >= cutoffs.rule_12b1h_effective_date, false) as is_on_or_after_rule_12b1h,
         case
-            when cutoffs.rule_12b1h_effective_date is null or transactions.trade_date < cutoffs.rule_12b1h_effective_date
-                then 'before_effective_date'
+            when cutoffs.rule_12b1h_effective_date is null then 'before_effective_date'
+            when transactions.trade_date < cutoffs.rule_12b1h_effective_date then 'before_effective_date'
             when transactions.trade_date < cutoffs.rule_12b1h_compliance_date then 'before_compliance_date'
             else 'on_or_after_compliance_date'
         end as rule_12b1h_status

@@ -61,8 +61,8 @@ joined as (
         coalesce(expenditures.expenditure_date >= cutoffs.rule_12b1h_effective_date, false)
             as is_on_or_after_rule_12b1h,
         case
-            when cutoffs.rule_12b1h_effective_date is null or expenditures.expenditure_date < cutoffs.rule_12b1h_effective_date
-                then 'before_effective_date'
+            when cutoffs.rule_12b1h_effective_date is null then 'before_effective_date'
+            when expenditures.expenditure_date < cutoffs.rule_12b1h_effective_date then 'before_effective_date'
             when expenditures.expenditure_date < cutoffs.rule_12b1h_compliance_date then 'before_compliance_date'
             else 'on_or_after_compliance_date'
         end as rule_12b1h_status

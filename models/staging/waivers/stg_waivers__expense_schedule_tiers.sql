@@ -8,9 +8,11 @@
 {%- set other_path = var('other_expense_schedules_path', none) %}
 with
 
-seed_schedules as (
-    select * from {{ ref('expense_schedules') }}
-),
+{% if limitation_path or other_path %}
+    seed_schedules as (
+        select * from {{ ref('expense_schedules') }}
+    ),
+{% endif %}
 
 source as (
     select
