@@ -1,14 +1,17 @@
 {#
-    The relation that reads an input file or glob (invoices, and any input given by a
-    `*_path` var) straight into the warehouse, never through `dbt seed`: Parquet when the
-    path ends in .parquet, CSV with a header otherwise. Columns are read by name;
-    column_types (a dict of column name to SQL type) types the CSV columns on read.
+    The relation that reads a user's own input file or glob (CSV with a header, or
+    Parquet when the path ends in .parquet) straight into the warehouse, like
+    read_net_assets_file. `types` maps column names to DuckDB types for CSV files, so a
+    blank cell reads as null and a date as a date; Parquet files carry their own types.
+    Used by the staging models of the vars agreement_events_path,
+    expense_limitation_schedules_path, other_expense_schedules_path,
+    expense_schedule_tiers_path and elected_waivers_path.
 #}
-{% macro read_input_file(path, column_types) -%}
-    {{ return(adapter.dispatch('read_input_file', 'fund_fees')(path, column_types)) }}
+{% macro read_input_file(path, types) -%}
+    {{ return(adapter.dispatch('read_input_file', 'fund_fees')(path, types)) }}
 {%- endmacro %}
 
-{% macro default__read_input_file(path, column_types) -%}
+{% macro default__read_input_file(path, types) -%}
     {%- if path.lower().endswith('.parquet') -%}
         parquet.`{{ path }}`
     {%- else -%}
@@ -16,18 +19,14 @@
     {%- endif -%}
 {%- endmacro %}
 
-{% macro duckdb__read_input_file(path, column_types) -%}
+{% macro duckdb__read_input_file(path, types) -%}
     {%- if path.lower().endswith('.parquet') -%}
         read_parquet('{{ path }}')
     {%- else -%}
         read_csv(
             '{{ path }}',
             header = true,
-            types = {
-                {%- for name, type in column_types.items() %}
-                '{{ name }}': '{{ type }}'{{ ',' if not loop.last }}
-                {%- endfor %}
-            }
+            types = { {%- for name, type in types.items() %}'{{ name }}': '{{ type }}'{% if not loop.last %}, {% endif %}{% endfor -%} }
         )
     {%- endif -%}
 {%- endmacro %}

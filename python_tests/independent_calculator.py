@@ -34,8 +34,8 @@ Readings of fee-rules.md this calculator applies (also listed in its report):
       month's average of the fund's own figures over the days accrued in the
       month under that agreement (pro_rata: the month's averages of own and
       combined assets).
-- R5  net_fee = round(accrued_fee - waiver, 2, payable_rounding) + true-up
-      + recoupment (recoupment is always 0: see R7).
+- R5  net_fee = round(accrued_fee - waiver + recoupment, 2, payable_rounding)
+      + true-up (waiver includes elected waivers; see R7).
 - R7  Expense limitation waiver, as DECISIONLOG D13-D16 read it. Inputs:
       seeds/waivers/ (expense_categories, expense_schedules,
       expense_schedule_tiers), found next to the agreement seeds (the same
@@ -60,8 +60,34 @@ Readings of fee-rules.md this calculator applies (also listed in its report):
       Rows with is_illustrative = true apply only when ``illustrative_expenses``
       is true, i.e. what `dbt build` does with no net_assets_path (the shipped
       sample); with a net-asset file only non-illustrative rows apply.
-      Recoupment (D15, var expense_recoupment_enabled) is NOT implemented: this
-      calculator is the project default (recoupment off), recoupment = 0.
+      Reimbursement (D15, the project default: as printed): per agreement and
+      fund, fiscal year by fiscal year, the year's headroom H = sum of the daily
+      max(0, cap - expenses) repays the waivers of EARLIER fiscal years still
+      outstanding, oldest first, with no time limit (``recoupment_years`` = N:
+      waivers of years more than N back are dropped first; ``recoupment_enabled``
+      False: nothing is repaid). Within the year the repayment R accrues as
+      min(ytd headroom, R); a month's recoupment = its change.
+      Elected waivers (D22): seeds/waivers/elected_waivers.csv (fund_id,
+      period_start, period_end, amount_usd; illustrative rows as above), each of
+      the advisory agreement covering the fund on period_end, booked in
+      the month of period_end: added to the month's waiver in ``monthly``
+      (fct_fees_monthly.waiver_usd) and shown apart as ``elected_waiver_usd`` in
+      ``waivers`` (whose ``waiver_usd`` stays the limitation waiver). Never repaid.
+- Lifecycle (D19-D20): when seeds_dir holds agreement_events.csv and
+      agreement_lifecycle_terms.csv, a fund accrues under an agreement only on
+      days the agreement is in force for it: from its execution (the fund's own
+      execution event, else the agreement's) through the initial term
+      (initial_term_months), then each continuance of continuance_months whose
+      approval (continuance_approval, board_approval, shareholder_approval for
+      that fund or for all) is dated in the continuance_months before it starts;
+      without one, from the first approval dated inside it. It ends on the
+      termination date: a termination or assignment on its date; a notice by
+      the Trust / Sub-Adviser after trust_notice_days / sub_adviser_notice_days;
+      by the Adviser after adviser_notice_days, or, when adviser_needs_replacement,
+      not before the first approval of another agreement of the same fee type
+      for the fund (on or after the notice) or adviser_notice_max_months,
+      whichever is earlier. The termination date accrues (section 4). Without
+      those files every roster day is in force.
 - R6  The agreement's funds = every fund on any of its rosters; inception =
       funds.csv inception_date, else the fund's first net-asset date (funds
       with neither are ignored). No period at all when the accrual end date is
@@ -264,6 +290,68 @@ def annual_fee(schedule: Schedule, assets: Decimal) -> Decimal:
     raise ValueError(f"unknown tier method {schedule.method!r} in {schedule.schedule_id}")
 
 
+def _in_force_spans(agreement_id: str, fund_id: str, term: Mapping[str, str], events: list,
+                    agreements: Mapping[str, "Agreement"]) -> list[tuple]:
+    """The days an approval holds ``agreement_id`` in force for ``fund_id`` (module docstring)."""
+    mine = [(d, t, f) for a, f, d, t in events if a == agreement_id and (f is None or f == fund_id)]
+    executions = sorted(d for d, t, f in mine if t == "execution" and f == fund_id) or sorted(
+        d for d, t, f in mine if t == "execution")
+    if not executions:
+        return []
+    execution = executions[0]
+    initial, cont = int(term["initial_term_months"]), int(term["continuance_months"])
+    approvals = sorted(d for d, t, f in mine if t in ("continuance_approval", "board_approval",
+                                                       "shareholder_approval"))
+    # the termination date: the earliest end any termination event gives
+    fee_type = agreements[agreement_id].fee_type if agreement_id in agreements else None
+    ends = []
+    for d, t, f in mine:
+        if t in ("termination", "assignment"):
+            ends.append(d)
+        elif t == "termination_notice_by_trust":
+            ends.append(d + dt.timedelta(days=int(term["trust_notice_days"])))
+        elif t == "termination_notice_by_sub_adviser":
+            ends.append(d + dt.timedelta(days=int(term["sub_adviser_notice_days"])))
+        elif t == "termination_notice_by_adviser":
+            like_notice = d + dt.timedelta(days=int(term["adviser_notice_days"]))
+            if parse_bool(term.get("adviser_needs_replacement")):
+                latest = add_months(d, int(term["adviser_notice_max_months"]))
+                replacements = sorted(
+                    e_d for a, f2, e_d, e_t in events
+                    if a != agreement_id and e_t in ("board_approval", "shareholder_approval")
+                    and (f2 is None or f2 == fund_id) and e_d >= d
+                    and a in agreements and agreements[a].fee_type == fee_type)
+                ends.append(max(like_notice, min([latest] + replacements[:1])))
+            else:
+                ends.append(like_notice)
+    termination = min(ends) if ends else None
+    horizon = max(approvals + [execution])
+    spans = []
+    k = 0
+    while True:
+        if k == 0:
+            start, stop = execution, add_months(execution, initial) - dt.timedelta(days=1)
+            first = start
+        else:
+            start = add_months(execution, initial + (k - 1) * cont)
+            stop = add_months(execution, initial + k * cont) - dt.timedelta(days=1)
+            if start > add_months(horizon, cont):  # past the last period an approval can reach
+                break
+            window = add_months(start, -cont)
+            if any(window <= a < start for a in approvals):
+                first = start
+            else:
+                late = [a for a in approvals if start <= a <= stop]
+                first = late[0] if late else None
+        if termination is not None and termination < start:
+            break
+        if first is not None:
+            last = stop if termination is None else min(stop, termination)
+            spans.append((first, last))
+        k += 1
+    return spans
+
+
 class AgreementData:
     """The agreement seeds, typed. ``seeds_dir`` = a folder with the CSV files."""
 
@@ -405,6 +493,36 @@ class AgreementData:
         self.expense_schedules_by_fund: dict[str, list[ExpenseSchedule]] = defaultdict(list)
         for sched in sorted(self.expense_schedules.values(), key=lambda x: (x.effective_from, x.schedule_id)):
             self.expense_schedules_by_fund[sched.fund_id].append(sched)
+
+        # elected (voluntary) waivers: [(fund_id, period_end, amount, is_illustrative)]
+        self.elected_waivers: list[tuple] = []
+        if self.waivers_dir is not None and (self.waivers_dir / "elected_waivers.csv").exists():
+            for row in read_csv(self.waivers_dir / "elected_waivers.csv"):
+                self.elected_waivers.append((row["fund_id"].strip(), parse_date(row["period_end"]),
+                                             parse_decimal(row["amount_usd"]),
+                                             parse_bool(row.get("is_illustrative"))))
+
+        # agreement lifecycle: (agreement, fund) -> [(first day, last day or None)] in force;
+        # None when the seeds hold no events (every roster day is in force)
+        self.in_force_spans: dict[tuple, list] | None = None
+        events_path, terms_path = d / "agreement_events.csv", d / "agreement_lifecycle_terms.csv"
+        if events_path.exists() and terms_path.exists():
+            events = [(row["agreement_id"].strip(), blank(row.get("fund_id")), parse_date(row["event_date"]),
+                       row["event_type"].strip()) for row in read_csv(events_path)]
+            terms = {row["agreement_id"].strip(): row for row in read_csv(terms_path)}
+            self.in_force_spans = {}
+            for agreement_id, term in terms.items():
+                for fund_id in self.agreement_funds(agreement_id):
+                    self.in_force_spans[(agreement_id, fund_id)] = _in_force_spans(
+                        agreement_id, fund_id, term, events, self.agreements)
+
+    def in_force(self, agreement_id: str, fund_id: str, day: dt.date) -> bool:
+        if self.in_force_spans is None:
+            return True
+        for first, last in self.in_force_spans.get((agreement_id, fund_id), []):
+            if first <= day and (last is None or day <= last):
+                return True
+        return False
 
     def _find_waivers_dir(self, waivers_dir) -> Path | None:
         if waivers_dir is not None:
@@ -569,6 +687,8 @@ def _daily_accruals(data: AgreementData, days: dict, end: dt.date) -> list[Daily
                 if day > end:
                     break
                 if not data.on_roster(agreement_id, fund_id, day):
+                    continue
+                if not data.in_force(agreement_id, fund_id, day):  # lifecycle (D19-D20)
                     continue
                 base = data.base_schedule(agreement_id, fund_id, day)
                 if base is None:
@@ -762,6 +882,7 @@ def _expense_days(data: AgreementData, accruals: list[DailyAccrual], illustrativ
                 included = CTX.add(included, amount)
         expenses = CTX.add(acc.daily_accrual_usd, included)
         excess = max(ZERO, CTX.subtract(expenses, cap))
+        headroom = max(ZERO, CTX.subtract(cap, expenses))  # room for reimbursement (D15)
         out.append({
             "agreement_id": acc.agreement_id,
             "fund_id": acc.fund_id,
@@ -774,12 +895,15 @@ def _expense_days(data: AgreementData, accruals: list[DailyAccrual], illustrativ
             "excluded_expenses_usd": excluded,
             "expenses_usd": expenses,
             "excess_usd": excess,
+            "headroom_usd": headroom,
         })
     return out
 
 
-def _waivers_monthly(expense_days: list[dict], fiscal_year_end_month: int) -> dict[tuple, dict]:
-    """(agreement, fund, month_start) -> the month's figures and its waiver (R7, D14)."""
+def _waivers_monthly(expense_days: list[dict], fiscal_year_end_month: int, recoupment_enabled: bool = True,
+                     recoupment_years: int | None = None) -> dict[tuple, dict]:
+    """(agreement, fund, month_start) -> the month's figures, its waiver (R7, D14) and its
+    reimbursement of earlier fiscal years' waivers (D15)."""
     by_fund: dict[tuple, list[dict]] = defaultdict(list)
     for row in expense_days:
         by_fund[(row["agreement_id"], row["fund_id"])].append(row)
@@ -787,12 +911,12 @@ def _waivers_monthly(expense_days: list[dict], fiscal_year_end_month: int) -> di
     for (agreement_id, fund_id), rows in sorted(by_fund.items()):
         rows.sort(key=lambda r: r["day"])
         fiscal_year = None
-        ytd_excess = ytd_fee = ytd_waiver_before = ZERO
+        ytd_excess = ytd_fee = ytd_waiver_before = ytd_headroom = ZERO
         for row in rows:
             fy = fiscal_year_start(row["day"], fiscal_year_end_month)
             if fy != fiscal_year:  # a new fiscal year starts from nothing
                 fiscal_year = fy
-                ytd_excess = ytd_fee = ytd_waiver_before = ZERO
+                ytd_excess = ytd_fee = ytd_waiver_before = ytd_headroom = ZERO
             key = (agreement_id, fund_id, month_start(row["day"]))
             month = months.get(key)
             if month is None:
@@ -814,6 +938,8 @@ def _waivers_monthly(expense_days: list[dict], fiscal_year_end_month: int) -> di
                 month["days_over_cap"] += 1
             ytd_excess = CTX.add(ytd_excess, row["excess_usd"])
             ytd_fee = CTX.add(ytd_fee, row["advisory_fee_usd"])
+            ytd_headroom = CTX.add(ytd_headroom, row["headroom_usd"])
+            month["ytd_headroom_usd"] = ytd_headroom
             ytd_waiver = min(ytd_excess, ytd_fee)  # never more than the fee itself (section 2)
             month["ytd_excess_usd"] = ytd_excess
             month["ytd_advisory_fee_usd"] = ytd_fee
@@ -826,7 +952,40 @@ def _waivers_monthly(expense_days: list[dict], fiscal_year_end_month: int) -> di
         month["average_daily_net_assets_usd"] = CTX.divide(month.pop("net_assets_sum"),
                                                            Decimal(month["days_compared"]))
         month.pop("ytd_waiver_before")
-        month["recoupment_usd"] = ZERO  # recoupment (D15) is not implemented: default off
+        month["recoupment_usd"] = ZERO
+        month["elected_waiver_usd"] = ZERO
+    # D15: fiscal year by fiscal year, the year's headroom repays earlier years' waivers,
+    # oldest first (a queue of [fiscal year, amount still owed])
+    by_fund_months: dict[tuple, list[dict]] = defaultdict(list)
+    for month in months.values():
+        by_fund_months[(month["agreement_id"], month["fund_id"])].append(month)
+    for fund_months in by_fund_months.values():
+        fund_months.sort(key=lambda m: m["month_start"])
+        years = sorted({m["fiscal_year_start"] for m in fund_months})
+        owed: list[list] = []  # [fiscal_year_start, amount] oldest first
+        for fy in years:
+            in_year = [m for m in fund_months if m["fiscal_year_start"] == fy]
+            if recoupment_years is not None:  # waivers older than N fiscal years expire
+                owed = [entry for entry in owed if entry[0].year >= fy.year - recoupment_years]
+            outstanding = sum((entry[1] for entry in owed), ZERO)
+            headroom = in_year[-1]["ytd_headroom_usd"]
+            repaid = min(headroom, outstanding) if recoupment_enabled else ZERO
+            left = repaid
+            for entry in owed:  # oldest first
+                take = min(entry[1], left)
+                entry[1] = CTX.subtract(entry[1], take)
+                left = CTX.subtract(left, take)
+            owed = [entry for entry in owed if entry[1] > 0]
+            before = ZERO
+            for m in in_year:
+                ytd = min(m["ytd_headroom_usd"], repaid)
+                m["recoupment_usd"] = CTX.subtract(ytd, before)
+                before = ytd
+            waived = in_year[-1]["ytd_waiver_usd"]
+            if waived > 0:
+                owed.append([fy, waived])
+    for month in months.values():
+        month.pop("ytd_headroom_usd")
     return months
 
 
@@ -852,6 +1011,8 @@ def compute(
     data: AgreementData | None = None,
     illustrative_expenses: bool = False,
     fiscal_year_end_month: int = DEFAULT_FISCAL_YEAR_END_MONTH,
+    recoupment_enabled: bool = True,
+    recoupment_years: int | None = None,
 ) -> Result:
     """The monthly fees, minimum periods and waivers of ``net_asset_rows``.
 
@@ -874,7 +1035,31 @@ def compute(
 
     periods, true_ups = _minimum_periods(data, accruals, figures, end)
     expense_days = _expense_days(data, accruals, illustrative_expenses)
-    waivers = _waivers_monthly(expense_days, fiscal_year_end_month)
+    waivers = _waivers_monthly(expense_days, fiscal_year_end_month, recoupment_enabled, recoupment_years)
+    # D22: elected waivers, of the advisory agreement covering the fund on period_end
+    elected: dict[tuple, Decimal] = defaultdict(lambda: ZERO)
+    for fund_id, period_end, amount, is_illustrative in data.elected_waivers:
+        if is_illustrative and not illustrative_expenses:
+            continue
+        covering = [a for a, agreement in sorted(data.agreements.items()) if agreement.fee_type == "advisory"
+                    and data.on_roster(a, fund_id, period_end) and data.in_force(a, fund_id, period_end)]
+        if not covering:
+            raise ValueError(f"elected waiver of {fund_id} for {period_end}: no advisory agreement covers it")
+        agreement_id = covering[0]
+        key = (agreement_id, fund_id, month_start(period_end))
+        elected[key] = CTX.add(elected[key], amount)
+    for key, amount in elected.items():
+        if key not in waivers:
+            waivers[key] = {
+                "agreement_id": key[0], "fund_id": key[1], "month_start": key[2], "fiscal_year_start": None,
+                "days_compared": 0, "average_daily_net_assets_usd": None, "days_over_cap": 0,
+                "is_waiver_limited_to_advisory_fee": False,
+                **{name: ZERO for name in ("expense_cap_usd", "advisory_fee_usd", "other_expenses_usd",
+                                           "excluded_expenses_usd", "expenses_usd", "excess_usd",
+                                           "ytd_excess_usd", "ytd_advisory_fee_usd", "ytd_waiver_usd",
+                                           "waiver_usd", "recoupment_usd")},
+            }
+        waivers[key]["elected_waiver_usd"] = amount
 
     monthly: dict[tuple, dict] = {}
     for key in sorted(set(groups) | set(true_ups)):
@@ -889,10 +1074,11 @@ def compute(
             assets = CTX.add(assets, acc.net_assets_usd)
         average = CTX.divide(assets, Decimal(n)) if n else None
         diy = days_in_year(month, agreement.day_count_convention)
-        waiver = waivers[key]["waiver_usd"] if key in waivers else ZERO
-        recoupment = ZERO  # D15 recoupment: off by default, not implemented here
+        # the limitation waiver plus the elected waivers (D22), and the reimbursement (D15)
+        waiver = CTX.add(waivers[key]["waiver_usd"], waivers[key]["elected_waiver_usd"]) if key in waivers else ZERO
+        recoupment = waivers[key]["recoupment_usd"] if key in waivers else ZERO
         true_up = true_ups.get(key, ZERO)
-        net_fee = round_money(accrued - waiver, agreement.payable_rounding) + true_up + recoupment
+        net_fee = round_money(accrued - waiver + recoupment, agreement.payable_rounding) + true_up
         rate = None
         if n and average:
             denominator = CTX.divide(CTX.multiply(average, Decimal(n)), Decimal(diy))

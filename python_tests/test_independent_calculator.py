@@ -533,7 +533,9 @@ def test_waiver_fiscal_year_resets(handmade_seeds):
     seeds = ytd_cap_seeds(handmade_seeds, "2003-12-01", "2003-12-31")
     # figures Monday 2003-12-01 .. Friday 2004-01-30 (accrues through Saturday 31 January)
     rows = daily_rows(fund, d("2003-12-01"), d("2004-01-30"), "100000000")
-    result = calc.compute(seeds, rows)
+    # reimbursement off: this test is about the reset alone (January 2004 would otherwise repay
+    # December's waiver from its headroom, D15: python_tests/test_agreements_as_printed.py)
+    result = calc.compute(seeds, rows, recoupment_enabled=False)
     dec, jan = (ADVISORY, fund, d("2003-12-01")), (ADVISORY, fund, d("2004-01-01"))
     # December 2003 as January above: excess 67,945.21 > fee 50,958.90 -> waiver = fee, net 0.00
     assert cents(result.waivers[dec]["waiver_usd"]) == D("50958.90")
@@ -549,7 +551,7 @@ def test_waiver_fiscal_year_resets(handmade_seeds):
     # are one year from 2003-02-01: YTD fee 18,600,000/365 + 18,600,000/366 = 101,778.58 >
     # YTD excess 67,945.21 -> January waiver 6,200,000/365 = 16,986.30;
     # net = round(50,819.672... - 16,986.301...) = 33,833.370... -> 33,833.37
-    result = calc.compute(seeds, rows, fiscal_year_end_month=1)
+    result = calc.compute(seeds, rows, fiscal_year_end_month=1, recoupment_enabled=False)
     assert result.waivers[jan]["fiscal_year_start"] == d("2003-02-01")
     assert cents(result.waivers[jan]["ytd_advisory_fee_usd"]) == D("101778.58")
     assert cents(result.waivers[jan]["waiver_usd"]) == D("16986.30")

@@ -1,7 +1,7 @@
 """Every dbt unit test holds whatever vars the run sets.
 
 A unit test that checks a default (the R1 accrual end date, the December fiscal
-year, recoupment off) must pin that var in its `overrides`, or a user's
+year, reimbursement on, the Series basis) must pin that var in its `overrides`, or a user's
 `dbt build --vars ...` would fail on it. One `dbt build --empty` with
 non-default vars: the seeds, every model built empty (the unit tests need the
 parents' column types) and every unit test; the data tests are left out (they
@@ -18,7 +18,9 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 DBT = ROOT / ".venv" / "bin" / "dbt"
 NON_DEFAULT_VARS = ('{accrue_through: "2013-06-30", expense_fiscal_year_end_month: 6, '
-                    'expense_recoupment_enabled: true, default_tier_basis: monthly_average, '
+                    'expense_recoupment_enabled: false, expense_recoupment_fiscal_years: 3, '
+                    'expense_reimbursement_expense_basis: trust, fee_accrues_while_unapproved: true, '
+                    'default_tier_basis: monthly_average, '
                     'default_payable_rounding: half_even, default_day_count_convention: "actual/360", '
                     'default_minimum_allocation_key: average_net_assets, invoice_tolerance_usd: 2.50, '
                     'fee_curve_step_usd: 25000000, fee_curve_max_assets_usd: 500000000}')

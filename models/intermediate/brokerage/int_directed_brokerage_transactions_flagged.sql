@@ -19,7 +19,9 @@ versions as (
 ),
 
 cutoffs as (
-    select max(rule_12b1h_effective_date) as rule_12b1h_effective_date
+    select
+        max(rule_12b1h_effective_date) as rule_12b1h_effective_date,
+        max(rule_12b1h_compliance_date) as rule_12b1h_compliance_date
     from versions
 ),
 
@@ -37,7 +39,13 @@ joined as (
         versions.plan_document_id,
         coverage.roster_id as fund_roster_id,
         coverage.roster_id is not null as is_fund_on_roster,
-        coalesce(transactions.trade_date >= cutoffs.rule_12b1h_effective_date, false) as is_on_or_after_rule_12b1h
+        coalesce(transactions.trade_date >= cutoffs.rule_12b1h_effective_date, false) as is_on_or_after_rule_12b1h,
+        case
+            when cutoffs.rule_12b1h_effective_date is null then 'before_effective_date'
+            when transactions.trade_date < cutoffs.rule_12b1h_effective_date then 'before_effective_date'
+            when transactions.trade_date < cutoffs.rule_12b1h_compliance_date then 'before_compliance_date'
+            else 'on_or_after_compliance_date'
+        end as rule_12b1h_status
     from transactions
     left join coverage
         on

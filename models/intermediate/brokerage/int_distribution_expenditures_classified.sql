@@ -29,7 +29,9 @@ versions as (
 ),
 
 cutoffs as (
-    select max(rule_12b1h_effective_date) as rule_12b1h_effective_date
+    select
+        max(rule_12b1h_effective_date) as rule_12b1h_effective_date,
+        max(rule_12b1h_compliance_date) as rule_12b1h_compliance_date
     from versions
 ),
 
@@ -57,7 +59,13 @@ joined as (
             else coverage.roster_id is not null
         end as is_fund_on_roster,
         coalesce(expenditures.expenditure_date >= cutoffs.rule_12b1h_effective_date, false)
-            as is_on_or_after_rule_12b1h
+            as is_on_or_after_rule_12b1h,
+        case
+            when cutoffs.rule_12b1h_effective_date is null then 'before_effective_date'
+            when expenditures.expenditure_date < cutoffs.rule_12b1h_effective_date then 'before_effective_date'
+            when expenditures.expenditure_date < cutoffs.rule_12b1h_compliance_date then 'before_compliance_date'
+            else 'on_or_after_compliance_date'
+        end as rule_12b1h_status
     from expenditures
     left join purposes
         on expenditures.purpose_id = purposes.purpose_id

@@ -1,8 +1,8 @@
 -- The version of the Brokerage Enhancement Plan in force on each date: one row per roster
 -- of the plan (the 2001 text with its 32 Series from 2001-01-31, assumed; the May 16, 2002
 -- text with its 38 Funds), with the document that prints it, from the plan's coverage
--- (each roster is in force until the day before the next one), and the date from which
--- Rule 12b-1(h) forbids paying for distribution with brokerage.
+-- (each roster is in force until the day before the next one), and the dates of Rule
+-- 12b-1(h): effective 2004-10-14, compliance required from 2004-12-13 (two seed rows).
 with
 
 coverage as (
@@ -11,10 +11,14 @@ coverage as (
 ),
 
 cutoffs as (
-    select min(effective_date) as rule_12b1h_effective_date
+    -- Rule 12b-1(h): its effective date and its compliance date, each a seed row
+    select
+        min(case when cutoff_id = 'sec_rule_12b1_h' then effective_date end) as rule_12b1h_effective_date,
+        min(case when cutoff_id = 'sec_rule_12b1_h_compliance' then effective_date end)
+            as rule_12b1h_compliance_date
     from {{ ref('stg_brokerage__regulatory_cutoffs') }}
     where
-        cutoff_id = 'sec_rule_12b1_h'
+        cutoff_id in ('sec_rule_12b1_h', 'sec_rule_12b1_h_compliance')
         and applies_to_agreement_id = 'jnl_brokerage_enhancement_plan'
 ),
 
@@ -37,7 +41,8 @@ versions as (
 final as (
     select
         versions.*,
-        cutoffs.rule_12b1h_effective_date
+        cutoffs.rule_12b1h_effective_date,
+        cutoffs.rule_12b1h_compliance_date
     from versions
     cross join cutoffs
 )

@@ -1,7 +1,8 @@
 -- fee-rules R7 and R5: per agreement, fund and month, the daily comparison summed and the
 -- month's waiver = year-to-date waiver at the month's last day - the same at the previous
--- month's last day of the fiscal year. With `expense_recoupment_enabled`, the month's
--- recoupment = change of min(year-to-date headroom, the fiscal year's recoupment).
+-- month's last day of the fiscal year. The month's reimbursement of earlier waivers (on by
+-- default) = change of min(year-to-date headroom, the fiscal year's reimbursement); with
+-- expense_reimbursement_expense_basis 'trust', the fund's share in its last month of the year.
 with
 
 limitation_days as (
@@ -46,8 +47,19 @@ with_recoupment as (
     select
         months.*,
         years.recouped_usd as fiscal_year_recoupment_usd,
-        -- recouped_usd is 0 unless `expense_recoupment_enabled`; the year's headroom reaches it by year end
-        cast(least(months.ytd_headroom_usd, years.recouped_usd) as decimal(38, 18)) as ytd_recoupment_usd
+        {% if var('expense_reimbursement_expense_basis', 'series') == 'trust' -%}
+            -- Trust basis: the fund's share of the Trust's repayment, booked in its last month of the year
+            cast(case
+                when months.month_start = max(months.month_start) over (
+                    partition by months.agreement_id, months.fund_id, months.fiscal_year_start
+                ) then years.recouped_usd
+                else 0
+            end as decimal(38, 18)) as ytd_recoupment_usd
+        {%- else -%}
+            -- recouped_usd is 0 when `expense_recoupment_enabled` is false; the year's headroom
+            -- reaches it by year end
+            cast(least(months.ytd_headroom_usd, years.recouped_usd) as decimal(38, 18)) as ytd_recoupment_usd
+        {%- endif %}
     from months
     inner join years
         on

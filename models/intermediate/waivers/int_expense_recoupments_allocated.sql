@@ -3,6 +3,10 @@
 -- [waived_before_year, waived_before_year + fiscal_year_waiver] of the fund's running total of
 -- waivers; the recovery year repays the slice [start position, end position]; the overlap is
 -- the amount of that source year repaid. One row per agreement, fund, recovery year and source year.
+{#- expense_recoupment_fiscal_years null: no time limit (every earlier year's waiver is repayable) -#}
+{%- set years_limit = (var('expense_recoupment_fiscal_years', none) | int)
+    if var('expense_recoupment_fiscal_years', none) is not none
+    else 'recovery.fiscal_year_number' %}
 with
 
 years as (
@@ -31,8 +35,8 @@ repaid_slices as (
         on
             recovery.agreement_id = source_year.agreement_id
             and recovery.fund_id = source_year.fund_id
-            and source_year.fiscal_year_number between recovery.fiscal_year_number - 3
-            and recovery.fiscal_year_number - 1
+            and recovery.fiscal_year_number > source_year.fiscal_year_number
+            and recovery.fiscal_year_number - {{ years_limit }} <= source_year.fiscal_year_number
 ),
 
 final as (

@@ -5,7 +5,9 @@
 --   200 benefits_received: Brokerage Payments and Credits earned (counted only);
 --   300 amounts_expended: permitted spending per purpose, numbered as in the version in force;
 --   400 exceptions: activity of a fund not on the roster that day, activity on or after
---       Rule 12b-1(h) (2004-10-14), spending for a purpose the version does not enumerate.
+--       Rule 12b-1(h) (effective 2004-10-14), spending for a purpose the version does not
+--       enumerate; activity between the effective date and the compliance date (2004-12-13)
+--       has its own lines (405, 415) and rule_12b1h_status 'before_compliance_date'.
 with
 
 coverage as (
@@ -179,7 +181,8 @@ roster_count_lines as (
         cast(fund_count as integer) as fund_count,
         cast(null as boolean) as is_counted_as_permitted,
         cast(null as boolean) as is_fund_on_roster,
-        cast(null as boolean) as is_on_or_after_rule_12b1h
+        cast(null as boolean) as is_on_or_after_rule_12b1h,
+        cast(null as {{ dbt.type_string() }}) as rule_12b1h_status
     from roster_at_quarter_end
 ),
 
@@ -203,7 +206,8 @@ entry_lines as (
         cast(null as integer) as fund_count,
         cast(null as boolean) as is_counted_as_permitted,
         true as is_fund_on_roster,
-        cast(null as boolean) as is_on_or_after_rule_12b1h
+        cast(null as boolean) as is_on_or_after_rule_12b1h,
+        cast(null as {{ dbt.type_string() }}) as rule_12b1h_status
     from entries
     inner join quarter_bounds
         on entries.event_date between quarter_bounds.quarter_start and quarter_bounds.quarter_end
@@ -229,7 +233,8 @@ exit_lines as (
         cast(null as integer) as fund_count,
         cast(null as boolean) as is_counted_as_permitted,
         false as is_fund_on_roster,
-        cast(null as boolean) as is_on_or_after_rule_12b1h
+        cast(null as boolean) as is_on_or_after_rule_12b1h,
+        cast(null as {{ dbt.type_string() }}) as rule_12b1h_status
     from exits
     inner join quarter_bounds
         on exits.event_date between quarter_bounds.quarter_start and quarter_bounds.quarter_end
@@ -255,7 +260,8 @@ payment_lines as (
         cast(null as integer) as fund_count,
         true as is_counted_as_permitted,
         cast(null as boolean) as is_fund_on_roster,
-        cast(null as boolean) as is_on_or_after_rule_12b1h
+        cast(null as boolean) as is_on_or_after_rule_12b1h,
+        cast(null as {{ dbt.type_string() }}) as rule_12b1h_status
     from benefit_totals
 ),
 
@@ -279,7 +285,8 @@ credit_lines as (
         cast(null as integer) as fund_count,
         true as is_counted_as_permitted,
         cast(null as boolean) as is_fund_on_roster,
-        cast(null as boolean) as is_on_or_after_rule_12b1h
+        cast(null as boolean) as is_on_or_after_rule_12b1h,
+        cast(null as {{ dbt.type_string() }}) as rule_12b1h_status
     from benefit_totals
 ),
 
@@ -305,7 +312,8 @@ purpose_lines as (
         cast(null as integer) as fund_count,
         true as is_counted_as_permitted,
         cast(null as boolean) as is_fund_on_roster,
-        cast(null as boolean) as is_on_or_after_rule_12b1h
+        cast(null as boolean) as is_on_or_after_rule_12b1h,
+        cast(null as {{ dbt.type_string() }}) as rule_12b1h_status
     from spending_by_purpose
     inner join quarter_bounds
         on spending_by_purpose.quarter_start = quarter_bounds.quarter_start
@@ -331,7 +339,8 @@ total_spending_lines as (
         cast(null as integer) as fund_count,
         true as is_counted_as_permitted,
         cast(null as boolean) as is_fund_on_roster,
-        cast(null as boolean) as is_on_or_after_rule_12b1h
+        cast(null as boolean) as is_on_or_after_rule_12b1h,
+        cast(null as {{ dbt.type_string() }}) as rule_12b1h_status
     from spending_totals
 ),
 
@@ -341,8 +350,12 @@ transaction_exception_lines as (
         quarter_bounds.quarter_start,
         quarter_bounds.quarter_end,
         'exceptions' as report_section,
-        400 as line_order,
-        'excluded_brokerage_transaction' as line_type,
+        case when transactions.rule_12b1h_status = 'before_compliance_date' then 405 else 400 end as line_order,
+        case
+            when transactions.rule_12b1h_status = 'before_compliance_date'
+                then 'brokerage_transaction_in_rule_12b1h_transition'
+            else 'excluded_brokerage_transaction'
+        end as line_type,
         transactions.transaction_id as line_key,
         transactions.trade_date as event_date,
         transactions.fund_id,
@@ -355,7 +368,8 @@ transaction_exception_lines as (
         cast(null as integer) as fund_count,
         false as is_counted_as_permitted,
         transactions.is_fund_on_roster,
-        transactions.is_on_or_after_rule_12b1h
+        transactions.is_on_or_after_rule_12b1h,
+        transactions.rule_12b1h_status
     from transactions
     inner join quarter_bounds
         on transactions.quarter_start = quarter_bounds.quarter_start
@@ -368,9 +382,15 @@ expenditure_exception_lines as (
         quarter_bounds.quarter_start,
         quarter_bounds.quarter_end,
         'exceptions' as report_section,
-        case when expenditures.is_counted_as_permitted then 420 else 410 end as line_order,
+        case
+            when expenditures.is_counted_as_permitted then 420
+            when expenditures.rule_12b1h_status = 'before_compliance_date' then 415
+            else 410
+        end as line_order,
         case
             when expenditures.is_counted_as_permitted then 'purpose_not_enumerated_in_plan'
+            when expenditures.rule_12b1h_status = 'before_compliance_date'
+                then 'expenditure_in_rule_12b1h_transition'
             else 'excluded_expenditure'
         end as line_type,
         expenditures.expenditure_id as line_key,
@@ -385,7 +405,8 @@ expenditure_exception_lines as (
         cast(null as integer) as fund_count,
         expenditures.is_counted_as_permitted,
         expenditures.is_fund_on_roster,
-        expenditures.is_on_or_after_rule_12b1h
+        expenditures.is_on_or_after_rule_12b1h,
+        expenditures.rule_12b1h_status
     from expenditures
     inner join quarter_bounds
         on expenditures.quarter_start = quarter_bounds.quarter_start
@@ -436,7 +457,8 @@ final as (
         cast(fund_count as integer) as fund_count,
         cast(is_counted_as_permitted as boolean) as is_counted_as_permitted,
         cast(is_fund_on_roster as boolean) as is_fund_on_roster,
-        cast(is_on_or_after_rule_12b1h as boolean) as is_on_or_after_rule_12b1h
+        cast(is_on_or_after_rule_12b1h as boolean) as is_on_or_after_rule_12b1h,
+        cast(rule_12b1h_status as {{ dbt.type_string() }}) as rule_12b1h_status
     from all_lines
 )
 
