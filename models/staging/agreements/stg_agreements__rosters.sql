@@ -22,8 +22,8 @@ renamed as (
                 -1,
                 'min(roster_effective_date) over (
                     partition by agreement_id
-                    order by roster_effective_date
-                    range between interval 1 day following and unbounded following
+                    order by ' ~ fund_fees.day_number('roster_effective_date') ~ '
+                    range between 1 following and unbounded following
                 )'
             ) }} as date
         ) as roster_effective_to,
