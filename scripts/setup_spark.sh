@@ -19,5 +19,7 @@ export DBT_PROFILES_DIR="$ROOT"
 export DBT_SEND_ANONYMOUS_USAGE_STATS=false
 # Spark's warehouse and Derby metastore (profiles.yml, target spark): absolute, so
 # that a run from any folder finds the same tables.
+# local mode binds to the loopback address only
+export SPARK_LOCAL_IP="${SPARK_LOCAL_IP:-127.0.0.1}"
 export FUND_FEES_SPARK_DIR="${FUND_FEES_SPARK_DIR:-$ROOT/.spark}"
 mkdir -p "$FUND_FEES_SPARK_DIR"
