@@ -59,7 +59,8 @@ cumulative as (
 years as (
     select
         *,
-        cast({{ 'fiscal_year_headroom_usd' if recoupment_enabled else '0' }} as decimal(38, 18)) as recoupable_headroom_usd,
+        cast({{ 'fiscal_year_headroom_usd' if recoupment_enabled else '0' }} as decimal(38, 18))
+            as recoupable_headroom_usd,
         -- P: headroom of this and every earlier fiscal year
         cast(sum({{ 'fiscal_year_headroom_usd' if recoupment_enabled else '0' }}) over (
             partition by agreement_id, fund_id
@@ -88,7 +89,7 @@ year_pairs as (
         on
             through_year.agreement_id = earlier_year.agreement_id
             and through_year.fund_id = earlier_year.fund_id
-            and earlier_year.fiscal_year_index <= through_year.fiscal_year_index
+            and through_year.fiscal_year_index >= earlier_year.fiscal_year_index
 ),
 
 pair_terms as (
