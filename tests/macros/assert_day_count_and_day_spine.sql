@@ -15,7 +15,7 @@ spine as (
     select {{ fund_fees.expand_days("cast('2004-02-01' as date)", "cast('2004-03-01' as date)") }} as calendar_date
 )
 
-select 'days_in_year ' || cast(d as varchar) || ' ' || convention as failing_check
+select 'days_in_year ' || cast(d as {{ dbt.type_string() }}) || ' ' || convention as failing_check
 from day_counts
 where {{ fund_fees.days_in_year('d', 'convention') }} <> expected
 union all

@@ -41,14 +41,14 @@ half_cases as (
 )
 
 select
-    'case ' || cast(case_id as varchar) as failing_case,
-    cast(actual as varchar) as actual
+    'case ' || cast(case_id as {{ dbt.type_string() }}) as failing_case,
+    cast(actual as {{ dbt.type_string() }}) as actual
 from computed
-where actual is null or actual <> expected or typeof(actual) not like 'DECIMAL%'
+where actual is null or actual <> expected or upper(typeof(actual)) not like 'DECIMAL%'
 union all
 select
     'half cases',
-    cast(plus_eighth as varchar) || ' ' || cast(minus_eighth as varchar)
+    cast(plus_eighth as {{ dbt.type_string() }}) || ' ' || cast(minus_eighth as {{ dbt.type_string() }})
 from half_cases
 where plus_eighth <> 0.13 or minus_eighth <> -0.13 or by_zero is not null
 union all
@@ -56,7 +56,7 @@ union all
 -- = 17,636,684,144.620811271604938270 (half up at 18 digits)
 select
     'large operand',
-    cast(q as varchar)
+    cast(q as {{ dbt.type_string() }})
 from (
     select
         {{ fund_fees.divide_exact(

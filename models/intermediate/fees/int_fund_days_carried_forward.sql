@@ -66,11 +66,11 @@ carried_forward as (
     select
         fund_id,
         calendar_date,
-        last_value(reported_net_assets_usd ignore nulls) over (
+        {{ fund_fees.last_value_ignore_nulls('reported_net_assets_usd') }} over (
             partition by fund_id order by calendar_date
             rows between unbounded preceding and current row
         ) as net_assets_usd,
-        last_value(reported_as_of_date ignore nulls) over (
+        {{ fund_fees.last_value_ignore_nulls('reported_as_of_date') }} over (
             partition by fund_id order by calendar_date
             rows between unbounded preceding and current row
         ) as net_assets_as_of_date,
