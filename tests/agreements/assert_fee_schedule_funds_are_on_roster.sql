@@ -1,4 +1,6 @@
--- Every fee schedule's fund is on the same agreement's roster in effect on the schedule's effective date.
+-- Every fee schedule's fund is on the same agreement's roster in effect on the schedule's
+-- effective date: the agreement's roster that started last on or before that date.
+-- (Read from staging only, so it runs even when a model downstream is skipped.)
 with
 
 schedules as (
@@ -9,30 +11,50 @@ schedules as (
 
 rosters as (
 
-    select * from {{ ref('int_agreement_fund_coverage_dated') }}
+    select * from {{ ref('stg_agreements__rosters') }}
 
 ),
 
-matched as (
+rosters_in_effect as (
 
     select
         schedules.schedule_id,
         schedules.agreement_id,
         schedules.fund_id,
         schedules.effective_from,
-        count(rosters.coverage_id) as roster_entries
+        max(rosters.roster_effective_date) as roster_date
     from schedules
     left join rosters
         on
             schedules.agreement_id = rosters.agreement_id
-            and schedules.fund_id = rosters.fund_id
-            and schedules.effective_from >= rosters.covered_from
-            and (rosters.covered_to is null or schedules.effective_from <= rosters.covered_to)
+            and schedules.effective_from >= rosters.roster_effective_date
     group by
         schedules.schedule_id,
         schedules.agreement_id,
         schedules.fund_id,
         schedules.effective_from
+
+),
+
+matched as (
+
+    select
+        rosters_in_effect.schedule_id,
+        rosters_in_effect.agreement_id,
+        rosters_in_effect.fund_id,
+        rosters_in_effect.effective_from,
+        count(rosters.roster_entry_id) as roster_entries
+    from rosters_in_effect
+    left join rosters
+        on
+            rosters_in_effect.agreement_id = rosters.agreement_id
+            and rosters_in_effect.fund_id = rosters.fund_id
+            and rosters_in_effect.roster_date = rosters.roster_effective_date
+    group by
+        rosters_in_effect.schedule_id,
+        rosters_in_effect.agreement_id,
+        rosters_in_effect.fund_id,
+        rosters_in_effect.effective_from
 
 )
 
