@@ -1,8 +1,9 @@
 #!/usr/bin/env bash
 # README command 2: set up and run every test: SQL lint, dbt build (models,
 # data tests, unit tests) on a scratch warehouse, then the Python test suite.
-# The lint runs in the background while dbt builds (2 cores); this build is the
-# suite's one run of the unit tests (the Python scenario builds leave them out).
+# The lint runs in the background while dbt builds and pytest runs (2 cores) and is
+# reported at the end; this build is the suite's one run of the unit tests (the
+# Python scenario builds leave them out).
 set -euo pipefail
 source "$(dirname "${BASH_SOURCE[0]}")/setup.sh"
 SCRATCH="$(mktemp -d)"
@@ -13,19 +14,13 @@ cleanup() {
 }
 trap cleanup EXIT
 export FUND_FEES_DB="$SCRATCH/fund_fees_test.duckdb"
-echo "== sqlfluff lint (dbt templater), in the background"
+echo "== sqlfluff lint (dbt templater), in the background: its result comes at the end"
 # its own warehouse file and target folder: a DuckDB file open in the build blocks any other process
 (FUND_FEES_DB="$SCRATCH/lint.duckdb" DBT_TARGET_PATH="$SCRATCH/lint_target" \
     sqlfluff lint models tests analyses macros > "$SCRATCH/lint.log" 2>&1) &
 LINT_PID=$!
 echo "== dbt build (seeds, models, data tests, unit tests)"
 dbt build
-echo "== sqlfluff lint result"
-LINT_STATUS=0
-wait "$LINT_PID" || LINT_STATUS=$?
-LINT_PID=""
-cat "$SCRATCH/lint.log"
-[ "$LINT_STATUS" -eq 0 ] || { echo "sqlfluff lint failed ($LINT_STATUS)"; exit "$LINT_STATUS"; }
 if [ -f ../shared/tools/check_contract.py ]; then
     echo "== contract check (../shared/tools/check_contract.py)"
     python ../shared/tools/check_contract.py "$FUND_FEES_DB"
@@ -39,4 +34,13 @@ if ! command -v chromium >/dev/null 2>&1; then
         || echo "   could not install chromium: the browser test will be skipped"
 fi
 echo "== pytest (the scenario builds run two at a time in the background: conftest.background_dbt)"
-python -m pytest python_tests "$@"
+PYTEST_STATUS=0
+python -m pytest python_tests "$@" || PYTEST_STATUS=$?
+echo "== sqlfluff lint result"
+LINT_STATUS=0
+wait "$LINT_PID" || LINT_STATUS=$?
+LINT_PID=""
+cat "$SCRATCH/lint.log"
+[ "$LINT_STATUS" -eq 0 ] || echo "sqlfluff lint failed ($LINT_STATUS)"
+[ "$PYTEST_STATUS" -eq 0 ] || echo "pytest failed ($PYTEST_STATUS)"
+[ "$LINT_STATUS" -eq 0 ] && [ "$PYTEST_STATUS" -eq 0 ]
