@@ -58,7 +58,7 @@
     {% if execute and target.type == 'duckdb' and flags.WHICH == 'build' and not flags.EMPTY %}
         {% set not_passed = [] %}
         {% for result in results %}
-            {% if result.status not in ['success', 'pass', 'warn'] %}
+            {% if result.status not in ['success', 'pass', 'warn', 'no-op'] %}
                 {% do not_passed.append(result.node.name ~ ' (' ~ result.status ~ ')') %}
             {% endif %}
         {% endfor %}

@@ -27,7 +27,7 @@ final as (
         cast(unapproved.period_start as date) as period_start,
         cast(unapproved.approval_due_by as date) as approval_due_by,
         cast(unapproved.late_approved_on as date) as late_approved_on,
-        daily.agreement_fund_day_id is not null as fee_accrued,
+        daily.accrual_date is not null as fee_accrued,
         cast(daily.daily_accrual_usd as decimal(38, 18)) as daily_accrual_usd
     from unapproved
     left join daily

@@ -1,6 +1,7 @@
 -- Rule: one schedule version of an agreement, fund and role is in effect on any day: two
--- versions with the same effective_from would both apply (one would silently win), and
--- the version before would end (effective_to) before it starts.
+-- versions with the same effective_from would both apply (one would silently win). Each
+-- version's end is derived from the next one in the dating core (int_versions_dated), whose
+-- own test (tests/core/assert_versions_do_not_overlap) checks that no end is before its start.
 with
 
 schedules as (
@@ -15,20 +16,14 @@ schedules as (
 )
 
 select
-    case
-        when versions_on_the_day > 1
-            then
-                cast(versions_on_the_day as {{ dbt.type_string() }})
-                || ' versions of the role in effect from the same day'
-        else 'effective_to is before effective_from'
-    end as failure_reason,
+    cast(versions_on_the_day as {{ dbt.type_string() }})
+    || ' versions of the role in effect from the same day' as failure_reason,
     schedule_id,
     agreement_id,
     fund_id,
     schedule_role,
     effective_from,
-    effective_to,
     document_id,
     source_line
 from schedules
-where versions_on_the_day > 1 or effective_to < effective_from
+where versions_on_the_day > 1
