@@ -67,13 +67,13 @@ Readings of fee-rules.md this calculator applies (also listed in its report):
       waivers of years more than N back are dropped first; ``recoupment_enabled``
       False: nothing is repaid). Within the year the repayment R accrues as
       min(ytd headroom, R); a month's recoupment = its change.
-      Elected waivers (D22): seeds/waivers/elected_waivers.csv (fund_id,
+      Elected waivers (D26): seeds/waivers/elected_waivers.csv (fund_id,
       period_start, period_end, amount_usd; illustrative rows as above), each of
       the advisory agreement covering the fund on period_end, booked in
       the month of period_end: added to the month's waiver in ``monthly``
       (fct_fees_monthly.waiver_usd) and shown apart as ``elected_waiver_usd`` in
       ``waivers`` (whose ``waiver_usd`` stays the limitation waiver). Never repaid.
-- Lifecycle (D19-D20): when seeds_dir holds agreement_events.csv and
+- Lifecycle (D23-D24): when seeds_dir holds agreement_events.csv and
       agreement_lifecycle_terms.csv, a fund accrues under an agreement only on
       days the agreement is in force for it: from its execution (the fund's own
       execution event, else the agreement's) through the initial term
@@ -688,7 +688,7 @@ def _daily_accruals(data: AgreementData, days: dict, end: dt.date) -> list[Daily
                     break
                 if not data.on_roster(agreement_id, fund_id, day):
                     continue
-                if not data.in_force(agreement_id, fund_id, day):  # lifecycle (D19-D20)
+                if not data.in_force(agreement_id, fund_id, day):  # lifecycle (D23-D24)
                     continue
                 base = data.base_schedule(agreement_id, fund_id, day)
                 if base is None:
@@ -1036,7 +1036,7 @@ def compute(
     periods, true_ups = _minimum_periods(data, accruals, figures, end)
     expense_days = _expense_days(data, accruals, illustrative_expenses)
     waivers = _waivers_monthly(expense_days, fiscal_year_end_month, recoupment_enabled, recoupment_years)
-    # D22: elected waivers, of the advisory agreement covering the fund on period_end
+    # D26: elected waivers, of the advisory agreement covering the fund on period_end
     elected: dict[tuple, Decimal] = defaultdict(lambda: ZERO)
     for fund_id, period_end, amount, is_illustrative in data.elected_waivers:
         if is_illustrative and not illustrative_expenses:
@@ -1074,7 +1074,7 @@ def compute(
             assets = CTX.add(assets, acc.net_assets_usd)
         average = CTX.divide(assets, Decimal(n)) if n else None
         diy = days_in_year(month, agreement.day_count_convention)
-        # the limitation waiver plus the elected waivers (D22), and the reimbursement (D15)
+        # the limitation waiver plus the elected waivers (D26), and the reimbursement (D15)
         waiver = CTX.add(waivers[key]["waiver_usd"], waivers[key]["elected_waiver_usd"]) if key in waivers else ZERO
         recoupment = waivers[key]["recoupment_usd"] if key in waivers else ZERO
         true_up = true_ups.get(key, ZERO)

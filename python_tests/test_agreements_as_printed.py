@@ -3,7 +3,7 @@ independent calculator.
 
 - Reimbursement as printed (advisory agreement section 2; DECISIONLOG D15): the calculator
   alone, on a hand-made fund, with the arithmetic in the comments.
-- Lifecycle (D19-D20): the calculator's in-force spans for the dbt unit tests' events.
+- Lifecycle (D23-D24): the calculator's in-force spans for the dbt unit tests' events.
 - One dbt build (the whole project) on a small scenario with the user's own files for
   every new input var: agreement events with a missed continuance (one fund) and a
   termination on the Trust's notice (one fund of one agreement), expense limitation and

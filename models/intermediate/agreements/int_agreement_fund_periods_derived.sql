@@ -1,5 +1,5 @@
 -- Issue 11 (advisory agreement sections 6-7, Mellon section 12, Invesco section 11, the
--- plan's paragraphs 5 and 7; DECISIONLOG D19-D20): per agreement, fund and period of its
+-- plan's paragraphs 5 and 7; DECISIONLOG D23-D24): per agreement, fund and period of its
 -- term, whether an approval holds it in force. Period 0 is the initial term, from the
 -- execution for initial_term_months; period k >= 1 is the k-th continuance of
 -- continuance_months. A continuance is approved in time by an approval (continuance,

@@ -1,4 +1,4 @@
--- Elected (voluntary) waivers (advisory agreement section 2; DECISIONLOG D22): each waiver
+-- Elected (voluntary) waivers (advisory agreement section 2; DECISIONLOG D26): each waiver
 -- is of the advisory fee of the advisory agreement covering the fund on the period's last
 -- day, and is booked in the month holding that day. A waiver of a fund no advisory
 -- agreement covers that day stops the build (test on agreement_id).

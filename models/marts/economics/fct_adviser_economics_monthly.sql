@@ -7,7 +7,7 @@
 -- A fund with no advisory schedule in the documents (the Mellon and Invesco funds,
 -- added after the 2000 advisory agreement) has an advisory fee the project cannot
 -- compute: advisory_fee_usd and retained_fee_usd are null, never zero or a loss, and
--- retained_fee_basis says why (DECISIONLOG D19).
+-- retained_fee_basis says why (DECISIONLOG D20).
 -- Example (hand-made): advisory 10,000.00 and sub-advisory 4,000.00 in a 30-day month on
 -- 100,000,000 every day (sum 3,000,000,000), 365-day year: retained 6,000.00;
 -- 6,000 * 365 * 10000 / 3,000,000,000 = 7.3 bps.

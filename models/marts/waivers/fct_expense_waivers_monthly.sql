@@ -1,7 +1,7 @@
 -- fee-rules R7: the expense limitation waiver per agreement, fund and month, rounded to
 -- cents for display (full precision in int_expense_limitation_months_summarized), and the
 -- Adviser's elected (voluntary) waivers of the month shown apart (elected_waiver_usd;
--- DECISIONLOG D22). A month with only an elected waiver has a row with no limitation figures.
+-- DECISIONLOG D26). A month with only an elected waiver has a row with no limitation figures.
 with
 
 months as (

@@ -1,5 +1,5 @@
 -- Voluntary waivers elected by the Adviser (advisory agreement section 2, "except as may be
--- elected by Adviser in its discretion"; DECISIONLOG D22). var elected_waivers_path set: the
+-- elected by Adviser in its discretion"; DECISIONLOG D26). var elected_waivers_path set: the
 -- CSV or Parquet file it names (fund_id, period_start, period_end, amount_usd), read by the
 -- warehouse directly; not set: the seed elected_waivers (its illustrative rows apply only to
 -- the shipped net-asset sample, D16).
