@@ -60,6 +60,8 @@ SEEDS = ROOT / "seeds" / "agreements"
 SEED_NAMES = [
     "documents", "parties", "funds", "fund_names", "agreements", "rosters", "fee_schedules",
     "fee_schedule_tiers", "asset_groups", "combined_asset_rules", "minimum_fees", "errata",
+    # the lifecycle (issue 11): each agreement's term and notice periods, and its events
+    "agreement_lifecycle_terms", "agreement_events",
 ]
 DOCUMENT = "bench_synthetic"
 M = 1_000_000
@@ -150,6 +152,25 @@ class Universe:
             "document_id": DOCUMENT, "date_as_printed": self.start.isoformat(),
             "effective_date": self.start.isoformat(), "source_line": self.next_line(),
         })
+        # in force throughout: a two-year initial term from the execution, then yearly
+        # continuances, each approved a month before it starts (through two years past the data)
+        self.rows["agreement_lifecycle_terms"].append({
+            "agreement_id": agreement_id, "initial_term_months": 24, "continuance_months": 12,
+            "trust_notice_days": 60, "adviser_notice_days": 60, "adviser_notice_max_months": 6,
+            "adviser_needs_replacement": "true" if agreement_type == "advisory" else "false",
+            "sub_adviser_notice_days": "" if agreement_type == "advisory" else 60,
+            "document_id": DOCUMENT, "source_line": self.next_line(),
+            "printed_text": "Synthetic: two years, then yearly continuance; sixty days' notice",
+        })
+        events = [(self.start, "execution")]
+        for k in range(2, self.years + 3):
+            events.append((add_years(self.start, k) - dt.timedelta(days=31), "continuance_approval"))
+        for day, kind in events:
+            self.rows["agreement_events"].append({
+                "agreement_event_id": f"{agreement_id}.{day:%Y%m%d}.{kind}", "agreement_id": agreement_id,
+                "fund_id": "", "event_date": day.isoformat(), "event_type": kind, "is_assumed": "true",
+                "document_id": DOCUMENT, "note": "Synthetic (bench/generate.py)",
+            })
 
     def roster(self, agreement_id: str, members: list[tuple[str, str]]) -> dict[str, int]:
         """Roster entries; returns fund_id -> source line."""

@@ -5,7 +5,7 @@
     var agreement_data_path set to a folder: <folder>/<name>.csv, read by the warehouse
     directly (never through `dbt seed`), with the column types of the seed's
     column_types in seeds/agreements/_agreements__seeds.yml. The folder REPLACES
-    seeds/agreements/ as a whole: it must hold all twelve files with the seeds'
+    seeds/agreements/ as a whole: it must hold all fourteen files with the seeds'
     columns (bench/generate.py writes such a folder: the real transcription rows plus
     a synthetic universe). Used by the benchmark and by tests that need other
     agreements; the seeds themselves stay untouched.

@@ -27,7 +27,7 @@ source as (
             is_assumed,
             note,
             'seeds/agreements/agreement_events.csv' as source_file
-        from {{ ref('agreement_events') }}
+        from {{ fund_fees.agreement_input('agreement_events') }}
     {% endif %}
 
 ),

@@ -1,7 +1,7 @@
 with
 
 source as (
-    select * from {{ ref('agreement_lifecycle_terms') }}
+    select * from {{ fund_fees.agreement_input('agreement_lifecycle_terms') }}
 ),
 
 renamed as (
