@@ -40,8 +40,8 @@ combined-asset switch, a minimum with a shortfall), compared in the same way wit
 the calculator reading the same folder.
 
 A failing build fails test_dbt_build_succeeds; the marts are then built with
-`dbt run` (models only) so that the number comparisons still run and report on
-their own.
+`dbt run` (models only; it never publishes, so they are read from the build database
+beside FUND_FEES_DB) so that the number comparisons still run and report on their own.
 Also compared: every row of fct_fee_accruals_daily (schedule, combined assets,
 carry-forward flag, annual fee and the daily accrual at the mart's 18 decimals).
 """
@@ -112,6 +112,9 @@ def run_dbt_build(scenario: scenarios.Scenario, folder: Path, project_dir: Path 
         run = subprocess.run(fallback, cwd=project_dir, env=env, capture_output=True, text=True)
         result["fallback"] = {"command": fallback, "returncode": run.returncode,
                               "output": run.stdout + run.stderr}
+        # a failed build publishes nothing and `dbt run` never publishes: the marts of the
+        # fallback are in the build database beside FUND_FEES_DB (profiles.yml)
+        result["db_file"] = db_file.parent / ".fund_fees_build" / db_file.name
     return result
 
 

@@ -6,7 +6,6 @@ rebuilding only stg_invoices__invoices and what depends on it.
 """
 from __future__ import annotations
 
-import shutil
 import subprocess
 from pathlib import Path
 
@@ -21,9 +20,8 @@ HEADER = "agreement_id,fund_id,month_start,billed_usd\n"
 
 @pytest.fixture()
 def warehouse_copy(tmp_path_factory, tmp_path) -> Path:
-    db = tmp_path / "fund_fees.duckdb"
-    shutil.copy(report_warehouse.build(tmp_path_factory), db)
-    return db
+    # the published file and its build database (dbt builds on the latter, publishes the former)
+    return report_warehouse.copy_warehouse(report_warehouse.build(tmp_path_factory), tmp_path)
 
 
 def build_invoices(db: Path, path: str) -> subprocess.CompletedProcess:

@@ -20,7 +20,8 @@ schedules as (
 
 tiers as (
 
-    select * from {{ ref('dim_fee_schedule_tiers') }}
+    select * from {{ ref('int_schedule_tiers_cumulated') }}
+    where schedule_source = 'fee_schedule'
 
 ),
 
@@ -88,50 +89,11 @@ points as (
 
 ),
 
--- The tier pricing (fee-rules R3), in this one CTE: the annual fee each tier produces
--- on the point's assets. marginal: rate x max(0, min(assets, upper) - lower); whole: the
--- rate of the band with lower < assets <= upper (the first band also holds 0) on all
--- of the assets. The same reading as int_fee_tier_slices_computed.
-tier_priced as (
-
-    select
-        points.schedule_id,
-        points.assets_usd,
-        tiers.tier_number,
-        cast(
-            case
-                when schedules.method = 'marginal'
-                    then greatest(
-                        cast(0 as decimal(24, 6)),
-                        least(points.assets_usd, coalesce(tiers.upper_bound_usd, points.assets_usd))
-                        - tiers.lower_bound_usd
-                    )
-                when
-                    schedules.method = 'whole'
-                    and (points.assets_usd > tiers.lower_bound_usd or tiers.lower_bound_usd = 0)
-                    and (tiers.upper_bound_usd is null or points.assets_usd <= tiers.upper_bound_usd)
-                    then points.assets_usd
-                else cast(0 as decimal(24, 6))
-            end * tiers.annual_rate_pct * 0.01 as decimal(38, 14)
-        ) as tier_annual_fee_usd
-    from points
-    inner join schedules
-        on points.schedule_id = schedules.schedule_id
-    inner join tiers
-        on points.schedule_id = tiers.schedule_id
-
-),
-
+-- The tier pricing (fee-rules R3) is the pricing core's (fund_fees.price_on_tiers, the
+-- one place a tier is sliced): each point joins the one tier that holds its assets.
 priced as (
 
-    select
-        schedule_id,
-        assets_usd,
-        sum(tier_annual_fee_usd) as annual_fee_usd
-    from tier_priced
-    group by
-        schedule_id,
-        assets_usd
+    {{ fund_fees.price_on_tiers('points', 'assets_usd') }}
 
 ),
 
@@ -183,7 +145,7 @@ final as (
         ) as curve_label,
         cast(rule_selections.selection_condition as {{ dbt.type_string() }}) as selection_condition,
         cast(
-            case points.point_rank
+            case priced.point_rank
                 when 1 then 'breakpoint'
                 when 2 then 'cent_below_breakpoint'
                 when 3 then 'cent_above_breakpoint'
@@ -191,17 +153,13 @@ final as (
             end as {{ dbt.type_string() }}
         ) as point_kind,
         cast(priced.assets_usd as decimal(18, 2)) as assets_usd,
-        cast(priced.annual_fee_usd as decimal(38, 14)) as annual_fee_usd,
+        cast(priced.annual_amount_usd as decimal(38, 14)) as annual_fee_usd,
         cast(
             {{ fund_fees.divide_exact(
-                'priced.annual_fee_usd * 10000', 'priced.assets_usd', 12, numerator_scale=14, denominator_scale=2
+                'priced.annual_amount_usd * 10000', 'priced.assets_usd', 12, numerator_scale=14, denominator_scale=2
             ) }} as decimal(38, 12)
         ) as effective_rate_bps
     from priced
-    inner join points
-        on
-            priced.schedule_id = points.schedule_id
-            and priced.assets_usd = points.assets_usd
     inner join schedules
         on priced.schedule_id = schedules.schedule_id
     left join rule_selections
