@@ -301,3 +301,42 @@ def test_elected_waiver_shown_apart(own_files_build):
         a = rows[(key[1], key[2])]
         for name in ("waiver_usd", "recoupment_usd", "elected_waiver_usd", "excess_usd", "expense_cap_usd"):
             assert cents(e[name]) == a[name], f"{key} {name}: calculator {cents(e[name])} != mart {a[name]}"
+
+
+# --------------------------------------------------------------------------
+# bad rows in the user's own files stop the build, naming the row and the rule
+# --------------------------------------------------------------------------
+BAD_FILES = {
+    "unknown event type": ("agreement_events_path", "agreement_id,fund_id,event_date,event_type\n"
+                           "jnl_advisory,alger_growth,2013-03-01,renewal\n",
+                           "stg_agreements__agreement_events", "accepted_values_stg_agreements__agreement_events",
+                           "renewal"),
+    "unknown fund in an event": ("agreement_events_path", "agreement_id,fund_id,event_date,event_type\n"
+                                 "jnl_advisory,no_such_fund,2013-03-01,termination\n",
+                                 "stg_agreements__agreement_events",
+                                 "relationships_stg_agreements__agreement_events_fund_id", "no_such_fund"),
+    "negative elected waiver": ("elected_waivers_path", "fund_id,period_start,period_end,amount_usd\n"
+                                "alger_growth,2013-03-01,2013-03-31,-5.00\n", "stg_waivers__elected_waivers",
+                                "accepted_range_stg_waivers__elected_waivers_amount_usd", "alger_growth"),
+}
+
+
+@pytest.mark.parametrize("case", sorted(BAD_FILES))
+def test_bad_row_in_own_file_stops_the_build(case, tmp_path):
+    import json
+    import os
+    import subprocess
+
+    var, text, model, rule, row = BAD_FILES[case]
+    path = tmp_path / "input.csv"
+    path.write_text(text, encoding="utf-8")
+    env = dict(os.environ, FUND_FEES_DB=str(tmp_path / "w.duckdb"), DBT_PROFILES_DIR=str(REPO_ROOT),
+               DBT_TARGET_PATH=str(tmp_path / "target"), DBT_LOG_PATH=str(tmp_path / "logs"),
+               DBT_SEND_ANONYMOUS_USAGE_STATS="false")
+    dbt = REPO_ROOT / ".venv" / "bin" / "dbt"
+    result = subprocess.run([str(dbt) if dbt.exists() else "dbt", "build", "--select", f"+{model}", "+stg_agreements__funds", "+stg_agreements__agreements",
+                             "--exclude-resource-type", "unit_test", "--vars", json.dumps({var: str(path)})],
+                            cwd=REPO_ROOT, env=env, capture_output=True, text=True)
+    output = result.stdout + result.stderr
+    assert result.returncode != 0, output[-3000:]
+    assert rule in output and row in output, output[-3000:]
