@@ -172,7 +172,7 @@ def run_seed_case(name: str, base: Path, folder: Path):
     edits = SEED_CASES[name][0]
     project = folder / "project"
     shutil.copytree(ROOT, project, ignore=shutil.ignore_patterns(
-        ".venv", "target", "logs", "*.duckdb", ".git", "__pycache__", ".fund_fees_build", "bench"))
+        ".venv", ".venv-spark", ".spark", "target", "logs", "*.duckdb", ".git", "__pycache__", ".fund_fees_build", "bench"))
     for seed, old, new in edits:
         edit(project, seed, old, new)
     db = copy_warehouse(base, folder / "warehouse")
@@ -263,7 +263,7 @@ def test_rate_typo_is_a_warning_naming_the_tier(base_warehouse, tmp_path):
     below a tenth of the advisory agreement's highest other rate (1.10 %): a warning."""
     project = tmp_path / "project"
     shutil.copytree(ROOT, project, ignore=shutil.ignore_patterns(
-        ".venv", "target", "logs", "*.duckdb", ".git", "__pycache__", ".fund_fees_build", "bench"))
+        ".venv", ".venv-spark", ".spark", "target", "logs", "*.duckdb", ".git", "__pycache__", ".fund_fees_build", "bench"))
     edit(project, "fee_schedule_tiers.csv", "jnl_advisory.alger_growth.20010131,1,0.00,300000000.00,0.975000,",
          "jnl_advisory.alger_growth.20010131,1,0.00,300000000.00,0.097500,")
     db = copy_warehouse(base_warehouse, tmp_path / "warehouse")

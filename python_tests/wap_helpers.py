@@ -63,16 +63,27 @@ def query(db: Path, sql: str):
         con.close()
 
 
+RUN_TIME_COLUMNS = {"accrued_at"}
+
+
 def table_checksums(db: Path, schema: str = "main") -> dict[str, str]:
-    """A checksum of every table of a schema: md5 of its rows as text, sorted."""
+    """A checksum of every table of a schema: md5 of its rows as text, sorted. Columns that
+    record when a run happened (RUN_TIME_COLUMNS, e.g. fct_fee_accruals_daily.accrued_at)
+    are left out: they differ between two builds by design."""
     con = duckdb.connect(str(db), read_only=True)
     try:
         tables = [r[0] for r in con.execute(
             "select table_name from duckdb_tables() where schema_name = ? order by 1", [schema]).fetchall()]
-        return {t: con.execute(
-            f'select count(*) || \':\' || coalesce(md5(string_agg(cast(t as varchar), chr(10) '
-            f'order by cast(t as varchar))), \'\') from "{schema}"."{t}" as t').fetchone()[0]
-            for t in tables}
+        sums = {}
+        for t in tables:
+            columns = [r[0] for r in con.execute(
+                "select column_name from duckdb_columns() where schema_name = ? and table_name = ? "
+                "order by column_index", [schema, t]).fetchall() if r[0] not in RUN_TIME_COLUMNS]
+            row = "row(" + ", ".join(f'"{c}"' for c in columns) + ")"
+            sums[t] = con.execute(
+                f'select count(*) || \':\' || coalesce(md5(string_agg(cast({row} as varchar), chr(10) '
+                f'order by cast({row} as varchar))), \'\') from "{schema}"."{t}"').fetchone()[0]
+        return sums
     finally:
         con.close()
 

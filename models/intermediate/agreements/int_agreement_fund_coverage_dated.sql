@@ -9,6 +9,8 @@
 -- read coverage here. Example: JNL/Alger Growth Series is covered by the plan's 2001 roster
 -- from 2001-01-31 to 2002-05-15, and as Alger/JNL Growth Fund by its 2002 roster from
 -- 2002-05-16 until the end of the last approved continuance.
+-- depends_on: {{ ref('int_agreement_fund_spans_merged') }}
+-- depends_on: {{ ref('int_agreement_fund_periods_derived') }}
 with
 
 rosters as (
