@@ -174,7 +174,7 @@ def project_with_waiver_cap_rows(folder: Path) -> Path:
     project.mkdir(parents=True)
     for name in ("dbt_project.yml", "profiles.yml"):
         shutil.copy2(REPO_ROOT / name, project / name)
-    for name in ("seeds", "models", "macros", "tests", "analyses"):
+    for name in ("seeds", "models", "macros", "tests", "analyses", "dbt_plugins"):
         shutil.copytree(REPO_ROOT / name, project / name)
     waivers = project / "seeds" / "waivers"
     for name in ("expense_schedules.csv", "expense_schedule_tiers.csv"):  # end the last line

@@ -31,26 +31,28 @@
 {%- endmacro %}
 
 {#
-    Net-asset file on Spark. Parquet: columns by name. CSV: read with its header
-    (Spark SQL's csv.`path` would read the header as data), through an external
-    table over the file, created when the model runs; Spark reads the columns in
-    the order fund_id, as_of_date, net_assets_usd, and checks the header's names
-    against them (enforceSchema false), so a file with other columns stops the build.
+    Net-asset file on Spark, every cell as text (like DuckDB's all_varchar read, so that a
+    bad cell is a row the validation tests name), with the file each row comes from
+    (source_file). Parquet: columns by name. CSV: read with its header (Spark SQL's
+    csv.`path` would read the header as data), through an external table over the file,
+    created when the model runs; Spark reads the columns in the order fund_id, as_of_date,
+    net_assets_usd, and checks the header's names against them (enforceSchema false), so a
+    file with other columns stops the build.
 #}
 {% macro spark__read_net_assets_file(path) -%}
     {%- if path.lower().endswith('.parquet') -%}
-        parquet.`{{ path }}`
+        (select *, input_file_name() as source_file from parquet.`{{ path }}`)
     {%- else -%}
         {%- set relation = api.Relation.create(schema=generate_schema_name('seeds', none), identifier='net_assets_file') -%}
         {%- if execute -%}
             {%- call statement('net_assets_file_drop') -%}drop table if exists {{ relation }}{%- endcall -%}
             {%- call statement('net_assets_file_create') -%}
-                create table {{ relation }} (fund_id string, as_of_date date, net_assets_usd decimal(24, 6))
+                create table {{ relation }} (fund_id string, as_of_date string, net_assets_usd string)
                 using csv
                 options (path '{{ path }}', header 'true', enforceSchema 'false', mode 'FAILFAST')
             {%- endcall -%}
         {%- endif -%}
-        {{ relation }}
+        (select *, input_file_name() as source_file from {{ relation }})
     {%- endif -%}
 {%- endmacro %}
 
@@ -77,4 +79,22 @@
 #}
 {% macro day_number(date_expr) -%}
     {{ dbt.datediff("cast('1970-01-01' as date)", date_expr, 'day') }}
+{%- endmacro %}
+
+{#
+    Materialization of the two accrual models (int_daily_fees_accrued, fct_fee_accruals_daily),
+    named in their config: incremental with delete+insert where the adapter has it (DuckDB);
+    a table rebuilt on every run on Spark, whose incremental strategies (append,
+    insert_overwrite, merge on Delta only) cannot replace restated days of a parquet table.
+#}
+{% macro accrual_materialization() -%}
+    {{ return(adapter.dispatch('accrual_materialization', 'fund_fees')()) }}
+{%- endmacro %}
+
+{% macro default__accrual_materialization() -%}
+    {{ return('incremental') }}
+{%- endmacro %}
+
+{% macro spark__accrual_materialization() -%}
+    {{ return('table') }}
 {%- endmacro %}

@@ -8,6 +8,13 @@
 -- its fund, kind and category.
 -- Example: the Brokerage Enhancement Plan's 2001 roster (assumed 2001-01-31) ends
 -- 2002-05-15, the day before the May 16, 2002 roster starts.
+{%- set next_version_start -%}
+    min(effective_from) over (
+        partition by version_source, agreement_id, fund_id, version_scope
+        order by {{ fund_fees.day_number('effective_from') }}
+        range between 1 following and unbounded following
+    )
+{%- endset %}
 with
 
 fee_schedules as (
@@ -77,13 +84,7 @@ final as (
         effective_from,
         case
             when version_source = 'expense_schedule' then printed_effective_to
-            else {{ fund_fees.add_days(
-                'min(effective_from) over (
-                    partition by version_source, agreement_id, fund_id, version_scope
-                    order by effective_from
-                    range between interval 1 day following and unbounded following
-                )', -1
-            ) }}
+            else {{ fund_fees.add_days(next_version_start, -1) }}
         end as effective_to
     from versions
 

@@ -16,7 +16,7 @@
 -- (the incremental branch reads these two:)
 -- depends_on: {{ ref('int_fund_days_carried_forward') }}, {{ ref('stg_agreements__asset_groups') }}
 {{ config(
-    materialized='incremental',
+    materialized=fund_fees.accrual_materialization(),
     incremental_strategy='delete+insert',
     unique_key=['agreement_id', 'fund_id', 'accrual_date'],
     on_schema_change='fail'

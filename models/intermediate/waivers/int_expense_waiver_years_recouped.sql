@@ -16,7 +16,7 @@
     repays them from the whole Trust's daily headroom, max(0, sum of caps - sum of expenses),
     booking each fund's share in its last month of the fiscal year (DECISIONLOG D15). -#}
 {%- set trust_basis = var('expense_reimbursement_expense_basis', 'series') == 'trust' %}
-with recursive
+with
 
 limitation_days as (
     select * from {{ ref('int_expense_limitation_days_compared') }}
@@ -111,62 +111,141 @@ cumulative as (
     from fiscal_years
 ),
 
-recouped (
-    agreement_id,
-    fund_id,
-    fiscal_year_index,
-    recoupment_start_position_usd,
-    recoupable_usd,
-    recouped_usd,
-    recoupment_end_position_usd
-) as (
+-- Year by year: start = greatest(previous end, expired), end = least(start + headroom,
+-- waived before the year) (nothing recouped when expense_recoupment_enabled is false). That
+-- recurrence is solved in closed form (no recursive CTE, which Spark lacks): with P the
+-- running total of headroom and, for each year j, u_j = waived_before_j - P_j and
+-- v_j = expired_j - P_(j-1),
+--   end_n = P_n + least(max(v_1..v_n), least over k of greatest(u_k, max(v_(k+1)..v_n)))
+-- (min and max distribute over each other and over +, so unrolling the recurrence gives it;
+-- it holds for any expired amounts, so for every expense_recoupment_fiscal_years). Sums and
+-- differences only: exact decimals, the same figures as the recurrence.
+years as (
+    select
+        *,
+        cast({{ 'fiscal_year_headroom_usd' if recoupment_enabled else '0' }} as decimal(38, 18))
+            as recoupable_headroom_usd,
+        -- P: headroom of this and every earlier fiscal year
+        cast(sum({{ 'fiscal_year_headroom_usd' if recoupment_enabled else '0' }}) over (
+            partition by agreement_id, fund_id
+            order by fiscal_year_index
+            rows between unbounded preceding and current row
+        ) as decimal(38, 18)) as headroom_through_year_usd
+    from cumulative
+),
+
+year_pairs as (
+    -- each fiscal year n with each fiscal year k up to n
+    select
+        through_year.agreement_id,
+        through_year.fund_id,
+        through_year.fiscal_year_index,
+        earlier_year.fiscal_year_index as earlier_year_index,
+        cast(earlier_year.waived_before_year_usd - earlier_year.headroom_through_year_usd as decimal(38, 18))
+            as cap_term_usd,
+        cast(
+            earlier_year.expired_waivers_usd
+            - (earlier_year.headroom_through_year_usd - earlier_year.recoupable_headroom_usd)
+            as decimal(38, 18)
+        ) as floor_term_usd
+    from years as through_year
+    inner join years as earlier_year
+        on
+            through_year.agreement_id = earlier_year.agreement_id
+            and through_year.fund_id = earlier_year.fund_id
+            and through_year.fiscal_year_index >= earlier_year.fiscal_year_index
+),
+
+pair_terms as (
     select
         agreement_id,
         fund_id,
         fiscal_year_index,
-        cast(expired_waivers_usd as decimal(38, 18)),
-        cast(waived_before_year_usd - expired_waivers_usd as decimal(38, 18)),
-        cast(
-            {% if recoupment_enabled %}
-                least(fiscal_year_headroom_usd, waived_before_year_usd - expired_waivers_usd)
-            {% else %}0{% endif %}
-            as decimal(38, 18)
-        ),
-        cast(
-            expired_waivers_usd
-            {% if recoupment_enabled %}
-                + least(fiscal_year_headroom_usd, waived_before_year_usd - expired_waivers_usd)
-            {% endif %}
-            as decimal(38, 18)
-        )
-    from cumulative
-    where fiscal_year_index = 1
-    union all
+        cap_term_usd,
+        -- max(v_(k+1)..v_n): null for k = n
+        max(floor_term_usd) over (
+            partition by agreement_id, fund_id, fiscal_year_index
+            order by earlier_year_index desc
+            rows between unbounded preceding and 1 preceding
+        ) as later_floor_term_usd,
+        max(floor_term_usd) over (
+            partition by agreement_id, fund_id, fiscal_year_index
+        ) as all_floor_term_usd
+    from year_pairs
+),
+
+end_positions as (
     select
-        cumulative.agreement_id,
-        cumulative.fund_id,
-        cumulative.fiscal_year_index,
-        cast({{ start_position }} as decimal(38, 18)),
-        cast(cumulative.waived_before_year_usd - {{ start_position }} as decimal(38, 18)),
+        agreement_id,
+        fund_id,
+        fiscal_year_index,
+        least(
+            max(all_floor_term_usd),
+            min(
+                case
+                    when later_floor_term_usd is null or cap_term_usd > later_floor_term_usd then cap_term_usd
+                    else later_floor_term_usd
+                end
+            )
+        ) as end_position_offset_usd
+    from pair_terms
+    group by
+        agreement_id,
+        fund_id,
+        fiscal_year_index
+),
+
+positions as (
+    select
+        years.*,
+        cast(years.headroom_through_year_usd + end_positions.end_position_offset_usd as decimal(38, 18))
+            as recoupment_end_position_usd
+    from years
+    inner join end_positions
+        on
+            years.agreement_id = end_positions.agreement_id
+            and years.fund_id = end_positions.fund_id
+            and years.fiscal_year_index = end_positions.fiscal_year_index
+),
+
+starts as (
+    select
+        *,
+        cast(
+            case
+                when
+                    lag(recoupment_end_position_usd) over (
+                        partition by agreement_id, fund_id order by fiscal_year_index
+                    ) > expired_waivers_usd
+                    then lag(recoupment_end_position_usd) over (
+                        partition by agreement_id, fund_id order by fiscal_year_index
+                    )
+                else expired_waivers_usd
+            end
+            as decimal(38, 18)
+        ) as recoupment_start_position_usd
+    from positions
+),
+
+recouped as (
+    select
+        agreement_id,
+        fund_id,
+        fiscal_year_index,
+        recoupment_start_position_usd,
+        cast(waived_before_year_usd - recoupment_start_position_usd as decimal(38, 18)) as recoupable_usd,
         cast(
             {% if recoupment_enabled %}
-                least(cumulative.fiscal_year_headroom_usd, cumulative.waived_before_year_usd - {{ start_position }})
+                recoupment_end_position_usd - recoupment_start_position_usd
             {% else %}0{% endif %}
             as decimal(38, 18)
-        ),
-        cast(
-            {{ start_position }}
-            {% if recoupment_enabled %}
-                + least(cumulative.fiscal_year_headroom_usd, cumulative.waived_before_year_usd - {{ start_position }})
-            {% endif %}
-            as decimal(38, 18)
-        )
-    from recouped
-    inner join cumulative
-        on
-            recouped.agreement_id = cumulative.agreement_id
-            and recouped.fund_id = cumulative.fund_id
-            and recouped.fiscal_year_index + 1 = cumulative.fiscal_year_index
+        ) as recouped_usd,
+        {% if recoupment_enabled -%}
+            recoupment_end_position_usd
+        {%- else -%}
+            recoupment_start_position_usd as recoupment_end_position_usd
+        {%- endif %}
+    from starts
 ),
 
 {% if trust_basis %}

@@ -3,7 +3,7 @@
 -- int_daily_fees_accrued (re)computed in the same run (its accrued_at), replacing those
 -- already here.
 {{ config(
-    materialized='incremental',
+    materialized=fund_fees.accrual_materialization(),
     incremental_strategy='delete+insert',
     unique_key=['agreement_id', 'fund_id', 'accrual_date'],
     on_schema_change='fail'
