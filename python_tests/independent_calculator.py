@@ -1093,9 +1093,7 @@ def compute(
             "accrued_fee_usd": accrued,
             "minimum_true_up_usd": true_up,
             "waiver_usd": waiver,
-            # shown in cents (the net fee above uses full precision): the comparison in
-            # test_fees_match_independent_calculator.py compares this value with the mart's cents
-            "expense_recoupment_usd": round_money(recoupment, "half_up"),
+            "expense_recoupment_usd": recoupment,
             "net_fee_usd": net_fee,
             "effective_rate_bps": rate,
             "days_in_year": diy,

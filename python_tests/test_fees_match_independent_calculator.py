@@ -334,7 +334,7 @@ def test_monthly_fees_match(built):
             ("accrued_fee_usd", cents(e["accrued_fee_usd"]), cents(a["accrued_fee_usd"])),
             ("minimum_true_up_usd", e["minimum_true_up_usd"], Decimal(a["minimum_true_up_usd"] or 0)),
             ("waiver_usd", cents(e["waiver_usd"]), cents(a.get("waiver_usd") or 0)),
-            ("expense_recoupment_usd", e["expense_recoupment_usd"],
+            ("expense_recoupment_usd", cents(e["expense_recoupment_usd"]),
              cents(a.get("expense_recoupment_usd") or 0)),
             ("net_fee_usd", cents(e["net_fee_usd"]), cents(a["net_fee_usd"])),
         ]
