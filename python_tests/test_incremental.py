@@ -89,13 +89,20 @@ def dbt(project: Path, folder: Path, db_file: Path, data_file: Path, *args: str)
     assert proc.returncode == 0, f"{' '.join(command)} failed:\n{(proc.stdout + proc.stderr)[-6000:]}"
 
 
+HISTORY_TABLES = {"fct_fee_restatements"}
+
+
 def read_tables(db_file: Path) -> dict[str, list[tuple]]:
     import duckdb
 
     con = duckdb.connect(str(db_file), read_only=True)
     try:
+        # fct_fee_restatements is left out: it lists the fees that changed between earlier
+        # publishes and now, a history a fresh full build does not have (by design: a build
+        # that restates a published month shows it there; test_publish.py checks it)
         names = [r[0] for r in con.execute(
-            "select table_name from duckdb_tables() where schema_name = 'main'").fetchall()]
+            "select table_name from duckdb_tables() where schema_name = 'main'").fetchall()
+            if r[0] not in HISTORY_TABLES]
         names.append("int_daily_fees_accrued")
         tables = {}
         for name in names:
