@@ -6,7 +6,7 @@
     directly (never through `dbt seed`), with the column types of the seed's
     column_types in seeds/agreements/_agreements__seeds.yml. The folder REPLACES
     seeds/agreements/ as a whole: it must hold all fourteen files with the seeds'
-    columns (bench/generate.py writes such a folder: the real transcription rows plus
+    columns (bench/generate.py writes such a folder: the actual transcription rows plus
     a synthetic universe). Used by the benchmark and by tests that need other
     agreements; the seeds themselves stay untouched.
 #}

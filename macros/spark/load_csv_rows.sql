@@ -3,7 +3,7 @@
 
     dbt-spark's own loader binds each value as a quoted string through Python's
     `%` formatting: a blank cell becomes the string 'None' (not null), an
-    apostrophe breaks the statement, and a number passes through float (a rate
+    apostrophe breaks the statement, and a number passes through a binary floating-point value (a rate
     of 0.0025 could load as 0.0025000000000000001). Here a blank cell is null,
     every other value is its CSV text (or agate's exact Decimal / date) in a
     Spark string literal (backslash and quote escaped), cast to the column's
