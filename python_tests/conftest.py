@@ -22,6 +22,7 @@ from __future__ import annotations
 
 import csv
 import os
+import shutil
 from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 
@@ -283,3 +284,31 @@ def background_dbt(request, tmp_path_factory):
         for future in futures.values():
             future.cancel()
         pool.shutdown(wait=True)
+
+
+def project_with_expense_rows(folder: Path, rows: list, note: str) -> Path:
+    """A copy of the dbt project (with its dbt_plugins/, which every DuckDB build needs for
+    publishing) whose seeds/waivers/ also hold ``rows``: tuples (expense_schedule_id, fund_id,
+    kind, category, method, effective_from, effective_to, tiers), tiers as (lower, upper, pct).
+    ``note`` fills the schedules' note column."""
+    project = folder / "project"
+    project.mkdir(parents=True)
+    for name in ("dbt_project.yml", "profiles.yml"):
+        shutil.copy2(REPO_ROOT / name, project / name)
+    for name in ("seeds", "models", "macros", "tests", "analyses", "dbt_plugins"):
+        shutil.copytree(REPO_ROOT / name, project / name)
+    waivers = project / "seeds" / "waivers"
+    for name in ("expense_schedules.csv", "expense_schedule_tiers.csv"):  # end the last line
+        text = (waivers / name).read_text(encoding="utf-8")
+        if not text.endswith("\n"):
+            (waivers / name).write_text(text + "\n", encoding="utf-8")
+    with open(waivers / "expense_schedules.csv", "a", newline="", encoding="utf-8") as handle:
+        writer = csv.writer(handle, lineterminator="\n")
+        for sid, fund, kind, category, method, start, stop, _ in rows:
+            writer.writerow([sid, fund, kind, category, method, start, stop, "false", note])
+    with open(waivers / "expense_schedule_tiers.csv", "a", newline="", encoding="utf-8") as handle:
+        writer = csv.writer(handle, lineterminator="\n")
+        for sid, *_, tiers in rows:
+            for n, (lower, upper, pct) in enumerate(tiers, 1):
+                writer.writerow([sid, n, lower, upper, pct, "test row"])
+    return project

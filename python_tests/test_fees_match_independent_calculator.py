@@ -60,6 +60,7 @@ import pytest
 
 import independent_calculator as calc
 import scenarios
+from conftest import project_with_expense_rows
 
 REPO_ROOT = Path(__file__).resolve().parent.parent
 CENT = Decimal("0.01")
@@ -170,28 +171,7 @@ WAIVER_CAP_ROWS = [
 
 def project_with_waiver_cap_rows(folder: Path) -> Path:
     """A copy of the dbt project whose seeds/waivers/ also hold WAIVER_CAP_ROWS."""
-    project = folder / "project"
-    project.mkdir(parents=True)
-    for name in ("dbt_project.yml", "profiles.yml"):
-        shutil.copy2(REPO_ROOT / name, project / name)
-    for name in ("seeds", "models", "macros", "tests", "analyses", "dbt_plugins"):
-        shutil.copytree(REPO_ROOT / name, project / name)
-    waivers = project / "seeds" / "waivers"
-    for name in ("expense_schedules.csv", "expense_schedule_tiers.csv"):  # end the last line
-        text = (waivers / name).read_text(encoding="utf-8")
-        if not text.endswith("\n"):
-            (waivers / name).write_text(text + "\n", encoding="utf-8")
-    with open(waivers / "expense_schedules.csv", "a", newline="", encoding="utf-8") as handle:
-        writer = csv.writer(handle, lineterminator="\n")
-        for sid, fund, kind, category, method, start, stop, _ in WAIVER_CAP_ROWS:
-            writer.writerow([sid, fund, kind, category, method, start, stop, "false",
-                             "Test row (python_tests): the year-to-date cap binds"])
-    with open(waivers / "expense_schedule_tiers.csv", "a", newline="", encoding="utf-8") as handle:
-        writer = csv.writer(handle, lineterminator="\n")
-        for sid, *_, tiers in WAIVER_CAP_ROWS:
-            for n, (lower, upper, pct) in enumerate(tiers, 1):
-                writer.writerow([sid, n, lower, upper, pct, "test row"])
-    return project
+    return project_with_expense_rows(folder, WAIVER_CAP_ROWS, "Test row (python_tests): the year-to-date cap binds")
 
 
 # (build id, expense_fiscal_year_end_month or None for the default), on the mellon_advisory_2000_2004 rows

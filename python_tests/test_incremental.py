@@ -30,6 +30,7 @@ from pathlib import Path
 import pytest
 
 import scenarios
+from conftest import project_with_expense_rows
 
 REPO_ROOT = Path(__file__).resolve().parent.parent
 CUT = dt.date(2004, 2, 6)
@@ -52,27 +53,7 @@ def dbt_executable() -> str:
 
 
 def project_copy(folder: Path) -> Path:
-    project = folder / "project"
-    project.mkdir(parents=True)
-    for name in ("dbt_project.yml", "profiles.yml"):
-        shutil.copy2(REPO_ROOT / name, project / name)
-    for name in ("seeds", "models", "macros", "tests", "analyses", "dbt_plugins"):
-        shutil.copytree(REPO_ROOT / name, project / name)
-    waivers = project / "seeds" / "waivers"
-    for name in ("expense_schedules.csv", "expense_schedule_tiers.csv"):
-        text = (waivers / name).read_text(encoding="utf-8")
-        if not text.endswith("\n"):
-            (waivers / name).write_text(text + "\n", encoding="utf-8")
-    with open(waivers / "expense_schedules.csv", "a", newline="", encoding="utf-8") as handle:
-        writer = csv.writer(handle, lineterminator="\n")
-        for sid, fund, kind, category, method, start, stop, _ in WAIVER_ROWS:
-            writer.writerow([sid, fund, kind, category, method, start, stop, "false", "Test row (test_incremental)"])
-    with open(waivers / "expense_schedule_tiers.csv", "a", newline="", encoding="utf-8") as handle:
-        writer = csv.writer(handle, lineterminator="\n")
-        for sid, *_, tiers in WAIVER_ROWS:
-            for n, (lower, upper, pct) in enumerate(tiers, 1):
-                writer.writerow([sid, n, lower, upper, pct, "test row"])
-    return project
+    return project_with_expense_rows(folder, WAIVER_ROWS, "Test row (test_incremental)")
 
 
 def dbt(project: Path, folder: Path, db_file: Path, data_file: Path, *args: str) -> None:
