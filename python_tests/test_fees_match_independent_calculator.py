@@ -379,8 +379,26 @@ def test_shipped_sample_exercises_the_waiver():
     with_waiver = sorted((f, m) for (_, f, m), row in result.waivers.items() if row["waiver_usd"] > 0)
     putnam_months = sorted(m for (_, f, m) in result.monthly if f == "putnam_international_equity")
     assert putnam_months and [m for f, m in with_waiver if f == "putnam_international_equity"] == putnam_months
-    assert [m.isoformat() for f, m in with_waiver if f == "lazard_small_cap_value"] == ["2013-04-01"]
+    # Lazard: the one-off months April and December 2013 (seeds/waivers/expense_schedules.csv)
+    assert [m.isoformat() for f, m in with_waiver if f == "lazard_small_cap_value"] == ["2013-04-01", "2013-12-01"]
     assert {f for f, _ in with_waiver} == {"putnam_international_equity", "lazard_small_cap_value"}
+    # D15, a waiver reimbursed in a later fiscal year, worked by hand in
+    # tests/waivers/assert_sample_reimburses_2013_waivers_in_2014.sql (the same figures on the
+    # marts): Lazard between $30M and $50M, excess 0.008 NA - 150,000 a year in the one-off
+    # months, headroom 0.008 NA + 150,000 a year otherwise. April (30 days, sum of NA
+    # 1,475,070,688.90): (11,800,565.5112 - 4,500,000) / 365 = 20,001.55; December (31 days,
+    # 1,478,550,611.43): (11,828,404.89144 - 4,650,000) / 365 = 19,666.86; nothing repaid in
+    # 2013; January 2014 (31 days, 1,468,795,133.46) headroom (11,750,361.06768 + 4,650,000) / 365
+    # = 44,932.50 >= 39,668.41 owed: all of fiscal 2013 is repaid in January 2014.
+    lazard = {m.isoformat(): row for (_, f, m), row in result.waivers.items() if f == "lazard_small_cap_value"}
+    assert cents(lazard["2013-04-01"]["waiver_usd"]) == Decimal("20001.55")
+    assert cents(lazard["2013-12-01"]["waiver_usd"]) == Decimal("19666.86")
+    assert sum(row["recoupment_usd"] for m, row in lazard.items() if m < "2014-01-01") == 0
+    assert cents(lazard["2014-01-01"]["recoupment_usd"]) == Decimal("39668.41")
+    fees = {m.isoformat(): row for (a, f, m), row in result.monthly.items()
+            if (a, f) == ("jnl_advisory", "lazard_small_cap_value")}
+    # round(0.0105 x 1,468,795,133.46 / 365 + 39,668.412062) = round(42,253.010688 + 39,668.412062)
+    assert fees["2014-01-01"]["net_fee_usd"] == Decimal("81921.42")
     # D16: 2013-03-01, Putnam at $600M: excess 300,000 / 365 = 821.92 a day
     day = next(r for r in result.expense_days
                if r["fund_id"] == "putnam_international_equity" and r["day"].isoformat() == "2013-03-01")
