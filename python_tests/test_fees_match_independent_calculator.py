@@ -17,17 +17,17 @@ independent_calculator.compute() on the same rows and the same seeds:
 - per period: period_end, is_complete, minimum_fee_usd and shortfall_usd
   exactly, accrued_fee_usd to the cent.
 - R7: fct_fees_monthly.waiver_usd to the cent against the calculator's own
-  waiver (never the mart's), expense_recoupment_usd = 0 (recoupment is off by
-  default and the calculator implements only the default), and every row of
+  waiver (never the mart's), expense_recoupment_usd to the cent against the
+  calculator's reimbursement of earlier fiscal years' waivers (D15), and every row of
   fct_expense_waivers_monthly (days compared, cap, advisory fee, other and
   excluded expenses, expenses, excess, days over the cap, year-to-date
   figures, waiver) to the cent. The illustrative expense rows apply to the
   shipped sample only (no net_assets_path), as fee-rules R7 / DECISIONLOG D16
   say: there Putnam International Equity has a waiver every month and Lazard
-  Small Cap Value in April 2013; the generated scenarios (with a
-  net_assets_path) have none, on both sides. The sample never reaches the
-  year-to-date cap (waiver = whole advisory fee) nor a fiscal-year end with
-  excess left over, so one more scenario (``waiver_cap_binds``) builds a
+  Small Cap Value in April and December 2013, both reimbursed in January 2014;
+  the generated scenarios (with a net_assets_path) have none, on both sides.
+  The sample never reaches the year-to-date cap (waiver = whole advisory
+  fee), so one more scenario (``waiver_cap_binds``) builds a
   temporary copy of the project whose seeds/waivers/ get extra,
   non-illustrative rows (WAIVER_CAP_ROWS) and compares the same marts on the
   mellon_advisory_2000_2004 net assets, with the fiscal year ending in
