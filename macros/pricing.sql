@@ -25,6 +25,10 @@
                 + ({{ subjects }}.{{ assets }} - tiers.lower_bound_usd) * tiers.annual_rate_pct * cast(0.01 as decimal(3, 2))
         end
     {%- endset -%}
+    {#- the share's operands are exact at these scales: the amount has 14 decimals, the
+        assets no more than net_assets_max_decimals (a validation rule), so the product has
+        14 + that many and the 128-bit quotient holds amounts x assets up to about 10^21 -#}
+    {%- set net_assets_decimals = var('net_assets_max_decimals', 2) | int -%}
     select
         {{ subjects }}.*,
         tiers.tier_number,
@@ -34,7 +38,8 @@
             when {{ subjects }}.{{ pro_rata }}
                 then {{ fund_fees.divide_exact(
                     'cast(' ~ gross ~ ' as decimal(38, 14)) * ' ~ subjects ~ '.' ~ own_assets,
-                    subjects ~ '.' ~ combined_assets, 14, numerator_scale=20
+                    subjects ~ '.' ~ combined_assets, 14,
+                    numerator_scale=14 + net_assets_decimals, denominator_scale=net_assets_decimals
                 ) }}
             else cast({{ gross }} as decimal(38, 14))
         end as annual_amount_usd

@@ -54,3 +54,55 @@
 {% macro duckdb__net_asset_files(path) -%}
     glob('{{ path }}')
 {%- endmacro %}
+
+{#
+    The net-asset columns that a path reads already typed, so that they need no text
+    round trip (staging keeps their value and no text): the seed (date, decimal(24, 6));
+    on DuckDB, a Parquet file whose as_of_date is DATE or whose net_assets_usd is an
+    integer or a DECIMAL of at most 6 decimals (read exactly as decimal(24, 6)). Every
+    other column (CSV, a Parquet timestamp, double or wider decimal) is read as text and
+    parsed by the staging model, so a bad cell is a row the validation tests can name.
+    Returns a list of column names.
+#}
+{% macro net_assets_typed_columns(path) -%}
+    {%- if not path -%}
+        {{ return(['as_of_date', 'net_assets_usd']) }}
+    {%- endif -%}
+    {{ return(adapter.dispatch('net_assets_typed_columns', 'fund_fees')(path)) }}
+{%- endmacro %}
+
+{% macro default__net_assets_typed_columns(path) -%}
+    {{ return([]) }}
+{%- endmacro %}
+
+{% macro duckdb__net_assets_typed_columns(path) -%}
+    {%- set typed = [] -%}
+    {%- if execute and path.lower().endswith('.parquet') -%}
+        {%- set described = run_query(
+            "select column_name, column_type from (describe select * from read_parquet('"
+            ~ path ~ "', union_by_name = true))") -%}
+        {%- for row in described.rows -%}
+            {%- set kind = row[1] | upper -%}
+            {%- if row[0] == 'as_of_date' and kind == 'DATE' -%}
+                {%- do typed.append('as_of_date') -%}
+            {%- elif row[0] == 'net_assets_usd' and (
+                kind in ['TINYINT', 'SMALLINT', 'INTEGER', 'BIGINT', 'UTINYINT', 'USMALLINT', 'UINTEGER']
+                or (kind.startswith('DECIMAL(') and (kind[8:-1].split(',')[1] | int) <= 6
+                    and (kind[8:-1].split(',')[0] | int) - (kind[8:-1].split(',')[1] | int) <= 18)) -%}
+                {%- do typed.append('net_assets_usd') -%}
+            {%- endif -%}
+        {%- endfor -%}
+    {%- endif -%}
+    {{ return(typed) }}
+{%- endmacro %}
+
+{#
+    net_assets_cell(column, relation=none): a net-asset cell as the validation rules show
+    it: the text as read (a column read as text) or the typed value as text (a column read
+    typed, which keeps no text). column: 'as_of_date' or 'net_assets_usd'.
+#}
+{% macro net_assets_cell(column, relation=none) -%}
+    {%- set prefix = relation ~ '.' if relation else '' -%}
+    {%- set text = {'as_of_date': 'as_of_date_text', 'net_assets_usd': 'net_assets_text'}[column] -%}
+    coalesce({{ prefix }}{{ text }}, cast({{ prefix }}{{ column }} as {{ dbt.type_string() }}))
+{%- endmacro %}

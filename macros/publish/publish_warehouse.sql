@@ -8,9 +8,10 @@
 
     on-run-end: publish_warehouse(results) publishes only after `dbt build` and only when
     every selected node passed (warnings pass; never with --empty): it appends the monthly fees that changed
-    since the last publish to the history, copies the build database into a temporary file
-    beside FUND_FEES_DB (views become tables, so the copy refers to no other file or
-    database), detaches it and replaces FUND_FEES_DB with it in one os.replace
+    since the last publish to the history, checkpoints the build database and copies its
+    file into a temporary file beside FUND_FEES_DB (views become tables, so the copy refers to no other file or
+    database; the intermediate layer's views, fund-day steps whose results the published
+    tables hold, are left out), detaches it and replaces FUND_FEES_DB with it in one os.replace
     (dbt_plugins/fund_fees_publish.py). Other adapters: nothing.
 #}
 
@@ -71,22 +72,34 @@
             {% do fund_fees.publish_history_append() %}
             {% set build_db = target.database %}
             {% set tmp = run_query("select fund_fees_publish_prepare('" ~ published ~ "')").columns[0].values()[0] %}
+            {#- a checkpoint writes every change into the build file, which is then copied as a
+                file (no writer runs during on-run-end) -#}
+            {% do run_query('checkpoint') %}
+            {% set build_path = run_query(
+                "select path from duckdb_databases() where database_name = '" ~ build_db ~ "'").columns[0].values()[0] %}
+            {% do run_query("select fund_fees_publish_copy('" ~ build_path ~ "', '" ~ tmp ~ "')") %}
             {% do run_query("attach '" ~ tmp ~ "' as fund_fees_publishing") %}
-            {% do run_query('copy from database ' ~ build_db ~ ' to fund_fees_publishing') %}
             {% set views = run_query(
                 "select schema_name, view_name from duckdb_views()"
                 ~ " where database_name = 'fund_fees_publishing' and not internal"
                 ~ " order by schema_name, view_name") %}
+            {% set copied = [] %}
             {% for view in views.rows %}
                 {% set name = adapter.quote(view[0]) ~ '.' ~ adapter.quote(view[1]) %}
                 {% do run_query('drop view fund_fees_publishing.' ~ name) %}
-                {% do run_query('create table fund_fees_publishing.' ~ name
-                    ~ ' as select * from ' ~ build_db ~ '.' ~ name) %}
+                {#- the intermediate layer's views are fund-day steps that the published tables
+                    already hold the result of: left out (the build database keeps them) -#}
+                {% if view[0] != generate_schema_name('intermediate', none) | trim %}
+                    {% do run_query('create table fund_fees_publishing.' ~ name
+                        ~ ' as select * from ' ~ build_db ~ '.' ~ name) %}
+                    {% do copied.append(view[1]) %}
+                {% endif %}
             {% endfor %}
             {% do run_query('detach fund_fees_publishing') %}
             {% do run_query("select fund_fees_publish('" ~ tmp ~ "', '" ~ published ~ "')") %}
             {{ log('Published ' ~ published ~ ' (every one of ' ~ (results | length)
-                ~ ' selected nodes passed; ' ~ (views.rows | length) ~ ' views copied as tables).', info=true) }}
+                ~ ' selected nodes passed; ' ~ (copied | length) ~ ' views copied as tables, '
+                ~ ((views.rows | length) - (copied | length)) ~ ' intermediate views left out).', info=true) }}
         {% endif %}
     {% endif %}
 {% endmacro %}

@@ -48,47 +48,145 @@ lives as (
         fund_id
 ),
 
-rostered_days as (
+fund_bounds as (
+
+    -- a fund's days run unbroken from its first to its last (the carried-forward spine)
+    select
+        fund_id,
+        min(calendar_date) as first_date,
+        max(calendar_date) as last_date
+    from fund_days
+    group by fund_id
+
+),
+
+rostered as (
+
+    -- each interval in which the fund is on the agreement's roster, a base schedule is in
+    -- effect and the fund has days, up to the agreement's termination for the fund
     select distinct
         rosters.agreement_id,
         rosters.fund_id,
-        fund_days.calendar_date as accrual_date,
-        fund_days.net_assets_usd
-    from fund_days
-    inner join rosters
-        on
-            fund_days.fund_id = rosters.fund_id
-            and fund_days.calendar_date >= rosters.roster_effective_date
-            and (rosters.roster_effective_to is null or fund_days.calendar_date <= rosters.roster_effective_to)
+        greatest(rosters.roster_effective_date, schedules.effective_from, fund_bounds.first_date) as rostered_from,
+        least(
+            coalesce(rosters.roster_effective_to, fund_bounds.last_date),
+            coalesce(schedules.effective_to, fund_bounds.last_date),
+            coalesce(lives.terminates_on, fund_bounds.last_date),
+            fund_bounds.last_date
+        ) as rostered_to,
+        lives.execution_date
+    from rosters
     inner join schedules
         on
             rosters.agreement_id = schedules.agreement_id
             and rosters.fund_id = schedules.fund_id
-            and fund_days.calendar_date >= schedules.effective_from
-            and (schedules.effective_to is null or fund_days.calendar_date <= schedules.effective_to)
+    inner join fund_bounds
+        on rosters.fund_id = fund_bounds.fund_id
+    left join lives
+        on
+            rosters.agreement_id = lives.agreement_id
+            and rosters.fund_id = lives.fund_id
+
+),
+
+spans_followed as (
+
+    select
+        agreement_id,
+        fund_id,
+        span_from,
+        span_to,
+        lead(span_from) over (partition by agreement_id, fund_id order by span_from) as next_span_from,
+        row_number() over (partition by agreement_id, fund_id order by span_from) as span_order
+    from spans
+
+),
+
+span_gaps as (
+
+    -- the days no approval span covers: before the first span, between two spans, after
+    -- the last (a null bound is open)
+    select
+        agreement_id,
+        fund_id,
+        cast(null as date) as gap_from,
+        {{ fund_fees.add_days('span_from', -1) }} as gap_to
+    from spans_followed
+    where span_order = 1
+
+    union all
+
+    select
+        agreement_id,
+        fund_id,
+        {{ fund_fees.add_days('span_to', 1) }} as gap_from,
+        {{ fund_fees.add_days('next_span_from', -1) }} as gap_to
+    from spans_followed
+    where span_to is not null
+
+),
+
+uncovered as (
+
+    select
+        rostered.agreement_id,
+        rostered.fund_id,
+        rostered.execution_date,
+        greatest(rostered.rostered_from, coalesce(span_gaps.gap_from, rostered.rostered_from)) as uncovered_from,
+        least(rostered.rostered_to, coalesce(span_gaps.gap_to, rostered.rostered_to)) as uncovered_to
+    from rostered
+    inner join span_gaps
+        on
+            rostered.agreement_id = span_gaps.agreement_id
+            and rostered.fund_id = span_gaps.fund_id
+
+    union all
+
+    -- an agreement and fund with no approval span at all
+    select
+        rostered.agreement_id,
+        rostered.fund_id,
+        rostered.execution_date,
+        rostered.rostered_from as uncovered_from,
+        rostered.rostered_to as uncovered_to
+    from rostered
+    where not exists (
+        select 1
+        from spans
+        where
+            spans.agreement_id = rostered.agreement_id
+            and spans.fund_id = rostered.fund_id
+    )
+
+),
+
+uncovered_days as (
+
+    -- only the uncovered intervals become days (the fund-day chain is never scanned whole)
+    select distinct
+        agreement_id,
+        fund_id,
+        execution_date,
+        {{ fund_fees.expand_days('uncovered_from', 'uncovered_to') }} as accrual_date
+    from uncovered
+    where uncovered_from <= uncovered_to
+
 ),
 
 unapproved as (
+
     select
-        rostered_days.*,
-        lives.execution_date,
-        lives.terminates_on
-    from rostered_days
-    left join lives
+        uncovered_days.agreement_id,
+        uncovered_days.fund_id,
+        uncovered_days.accrual_date,
+        fund_days.net_assets_usd,
+        uncovered_days.execution_date
+    from uncovered_days
+    inner join fund_days
         on
-            rostered_days.agreement_id = lives.agreement_id
-            and rostered_days.fund_id = lives.fund_id
-    where
-        (lives.terminates_on is null or rostered_days.accrual_date <= lives.terminates_on)
-        and not exists (
-            select 1
-            from spans
-            where
-                spans.agreement_id = rostered_days.agreement_id
-                and spans.fund_id = rostered_days.fund_id
-                and spans.span_from <= rostered_days.accrual_date
-                and (spans.span_to is null or spans.span_to >= rostered_days.accrual_date)
-        )
+            uncovered_days.fund_id = fund_days.fund_id
+            and uncovered_days.accrual_date = fund_days.calendar_date
+
 ),
 
 final as (

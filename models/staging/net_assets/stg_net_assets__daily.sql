@@ -1,10 +1,14 @@
 -- Daily net assets, the one input that changes every day (contract.md, Inputs).
 -- var net_assets_path set: the CSV or Parquet file or glob it names, read by the
--- warehouse directly, every cell as text; not set: the illustrative seed.
--- Every row is kept, with its cells as read (as_of_date_text, net_assets_text) and its
--- file: a cell that is not a date or not a number is null here, and the validation
--- tests (tests/validation/net_assets/) name the row and stop the build before any fee.
+-- warehouse directly; not set: the illustrative seed.
+-- Every row is kept, with its file and, for a column read as text (CSV), its cells as read
+-- (as_of_date_text, net_assets_text): a cell that is not a date or not a number is null
+-- here, and the validation tests (tests/validation/net_assets/) name the row and stop the
+-- build before any fee. A column read typed (Parquet DATE or DECIMAL, the seed) keeps no
+-- text: its cell is its value (fund_fees.net_assets_cell shows either). No string key: the
+-- key is (fund_id, as_of_date, source_file), tested as a combination.
 {{ config(materialized='table') }}
+{%- set typed = fund_fees.net_assets_typed_columns(var('net_assets_path')) %}
 
 with
 
@@ -25,10 +29,19 @@ source as (
 
 texts as (
 
+    -- a column read typed (fund_fees.net_assets_typed_columns: the seed, a Parquet DATE or
+    -- DECIMAL) keeps its value and no text; a text column keeps its cell, to be parsed
     select
         nullif(trim(cast(fund_id as {{ dbt.type_string() }})), '') as fund_id,
-        nullif(trim(cast(as_of_date as {{ dbt.type_string() }})), '') as as_of_date_text,
-        nullif(trim(cast(net_assets_usd as {{ dbt.type_string() }})), '') as net_assets_text,
+        {%- for column in ['as_of_date', 'net_assets_usd'] %}
+            {%- if column in typed %}
+                {{ column }} as {{ column }}_typed,
+                cast(null as {{ dbt.type_string() }}) as {{ column }}_cell,
+            {%- else %}
+                cast(null as {{ 'date' if column == 'as_of_date' else 'decimal(24, 6)' }}) as {{ column }}_typed,
+                nullif(trim(cast({{ column }} as {{ dbt.type_string() }})), '') as {{ column }}_cell,
+            {%- endif %}
+        {%- endfor %}
         cast(source_file as {{ dbt.type_string() }}) as source_file
     from source
 
@@ -38,30 +51,21 @@ parsed as (
 
     select
         fund_id,
-        {{ fund_fees.parse_iso_date('as_of_date_text') }} as as_of_date,
-        {{ fund_fees.try_cast('net_assets_text', 'decimal(24, 6)') }} as net_assets_usd,
-        as_of_date_text,
-        net_assets_text,
+        {% if 'as_of_date' in typed -%}
+            cast(as_of_date_typed as date)
+        {%- else -%}
+            {{ fund_fees.parse_iso_date('as_of_date_cell') }}
+        {%- endif %} as as_of_date,
+        {% if 'net_assets_usd' in typed -%}
+            cast(net_assets_usd_typed as decimal(24, 6))
+        {%- else -%}
+            {{ fund_fees.try_cast('net_assets_usd_cell', 'decimal(24, 6)') }}
+        {%- endif %} as net_assets_usd,
+        as_of_date_cell as as_of_date_text,
+        net_assets_usd_cell as net_assets_text,
         source_file
     from texts
 
-),
-
-renamed as (
-
-    select
-        {{ fund_fees.compound_key([
-            "coalesce(fund_id, '(null)')",
-            "coalesce(" ~ dbt.cast('as_of_date', api.Column.translate_type('string')) ~ ", as_of_date_text, '(null)')",
-        ]) }} as net_asset_row_id,
-        fund_id,
-        as_of_date,
-        net_assets_usd,
-        as_of_date_text,
-        net_assets_text,
-        source_file
-    from parsed
-
 )
 
-select * from renamed
+select * from parsed

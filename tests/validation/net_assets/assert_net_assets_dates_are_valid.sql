@@ -4,7 +4,7 @@ select
     'as_of_date is not a valid date (YYYY-MM-DD)' as failure_reason,
     source_file,
     fund_id,
-    as_of_date_text as as_of_date,
-    net_assets_text as net_assets_usd
+    {{ fund_fees.net_assets_cell('as_of_date') }} as as_of_date,
+    {{ fund_fees.net_assets_cell('net_assets_usd') }} as net_assets_usd
 from {{ ref('stg_net_assets__daily') }}
 where as_of_date_text is not null and as_of_date is null

@@ -8,8 +8,8 @@ filled as (
     select
         source_file,
         count(fund_id) as fund_id_cells,
-        count(as_of_date_text) as as_of_date_cells,
-        count(net_assets_text) as net_assets_usd_cells
+        count(as_of_date) + count(as_of_date_text) as as_of_date_cells,
+        count(net_assets_usd) + count(net_assets_text) as net_assets_usd_cells
     from {{ ref('stg_net_assets__daily') }}
     group by source_file
 

@@ -22,6 +22,6 @@ select
     end as failure_reason,
     source_file,
     fund_id,
-    as_of_date_text as as_of_date,
-    net_assets_text as net_assets_usd
+    {{ fund_fees.net_assets_cell('as_of_date') }} as as_of_date,
+    {{ fund_fees.net_assets_cell('net_assets_usd') }} as net_assets_usd
 from checked

@@ -1,5 +1,6 @@
 -- Rule: net_assets_usd has at most var('net_assets_max_decimals') decimals (default 2,
--- cents); trailing zeros do not count. A 7-decimal figure is refused, not rounded.
+-- cents); trailing zeros do not count. A 7-decimal figure is refused, not rounded. A cell
+-- read as text is checked on its text; a typed cell (Parquet DECIMAL) on its value.
 {% set max_decimals = var('net_assets_max_decimals', 2) | int %}
 
 with
@@ -25,7 +26,9 @@ select
     'net_assets_usd has more than {{ max_decimals }} decimals' as failure_reason,
     source_file,
     fund_id,
-    as_of_date_text as as_of_date,
-    net_assets_text as net_assets_usd
+    {{ fund_fees.net_assets_cell('as_of_date') }} as as_of_date,
+    {{ fund_fees.net_assets_cell('net_assets_usd') }} as net_assets_usd
 from fractions
-where length(significant_decimals) > {{ max_decimals }}
+where
+    length(significant_decimals) > {{ max_decimals }}
+    or (net_assets_text is null and net_assets_usd <> round(net_assets_usd, {{ max_decimals }}))
