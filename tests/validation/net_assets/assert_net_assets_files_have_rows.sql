@@ -24,8 +24,10 @@ where input_rows = 0
         'file has no rows (empty or header only)' as failure_reason,
         files.file as source_file
     from {{ fund_fees.net_asset_files(path) }} as files
-    where files.file not in (
-        select source_file from {{ ref('stg_net_assets__daily') }}
-        where source_file is not null
-    )
+    left join (
+        -- one row per file read (a small aggregate, where NOT IN hashed every row)
+        select distinct source_file from {{ ref('stg_net_assets__daily') }}
+    ) as read_files
+        on files.file = read_files.source_file
+    where read_files.source_file is null
 {% endif %}
