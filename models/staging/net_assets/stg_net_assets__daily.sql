@@ -36,9 +36,7 @@ texts as (
         {%- for column in ['as_of_date', 'net_assets_usd'] %}
             {%- if column in typed %}
                 {{ column }} as {{ column }}_typed,
-                cast(null as {{ dbt.type_string() }}) as {{ column }}_cell,
             {%- else %}
-                cast(null as {{ 'date' if column == 'as_of_date' else 'decimal(24, 6)' }}) as {{ column }}_typed,
                 nullif(trim(cast({{ column }} as {{ dbt.type_string() }})), '') as {{ column }}_cell,
             {%- endif %}
         {%- endfor %}
@@ -61,8 +59,13 @@ parsed as (
         {%- else -%}
             {{ fund_fees.try_cast('net_assets_usd_cell', 'decimal(24, 6)') }}
         {%- endif %} as net_assets_usd,
-        as_of_date_cell as as_of_date_text,
-        net_assets_usd_cell as net_assets_text,
+        {%- for column, text in [('as_of_date', 'as_of_date_text'), ('net_assets_usd', 'net_assets_text')] %}
+            {%- if column in typed %}
+                cast(null as {{ dbt.type_string() }}) as {{ text }},
+            {%- else %}
+                {{ column }}_cell as {{ text }},
+            {%- endif %}
+        {%- endfor %}
         source_file
     from texts
 
