@@ -59,7 +59,7 @@
     The net-asset columns that a path reads already typed, so that they need no text
     round trip (staging keeps their value and no text): the seed (date, decimal(24, 6));
     on DuckDB, a Parquet file whose as_of_date is DATE or whose net_assets_usd is an
-    integer or a DECIMAL of at most 6 decimals (read exactly as decimal(24, 6)). Every
+    integer of at most 32 bits or a DECIMAL of at most 6 decimals and 18 whole digits (read exactly as decimal(24, 6)). Every
     other column (CSV, a Parquet timestamp, double or wider decimal) is read as text and
     parsed by the staging model, so a bad cell is a row the validation tests can name.
     Returns a list of column names.
@@ -83,12 +83,16 @@
             ~ path ~ "', union_by_name = true))") -%}
         {%- for row in described.rows -%}
             {%- set kind = row[1] | upper -%}
+            {#- DECIMAL(width, scale): [width, scale]; any other type: [0, 0] -#}
+            {%- set width_scale = (kind[8:-1].split(',') if kind.startswith('DECIMAL(') else ['0', '0'])
+                | map('int') | list -%}
             {%- if row[0] == 'as_of_date' and kind == 'DATE' -%}
                 {%- do typed.append('as_of_date') -%}
             {%- elif row[0] == 'net_assets_usd' and (
-                kind in ['TINYINT', 'SMALLINT', 'INTEGER', 'BIGINT', 'UTINYINT', 'USMALLINT', 'UINTEGER']
-                or (kind.startswith('DECIMAL(') and (kind[8:-1].split(',')[1] | int) <= 6
-                    and (kind[8:-1].split(',')[0] | int) - (kind[8:-1].split(',')[1] | int) <= 18)) -%}
+                kind in ['TINYINT', 'SMALLINT', 'INTEGER', 'UTINYINT', 'USMALLINT', 'UINTEGER']
+                or (kind.startswith('DECIMAL(') and width_scale[1] <= 6 and width_scale[0] - width_scale[1] <= 18)) -%}
+                {#- each fits decimal(24, 6) exactly; a BIGINT may not, and is read as text so that
+                    a value out of range is the named rule's row, not a cast error -#}
                 {%- do typed.append('net_assets_usd') -%}
             {%- endif -%}
         {%- endfor -%}
