@@ -43,26 +43,27 @@
     and var('expense_reimbursement_expense_basis', 'series') == 'series'
     and var('default_day_count_convention', 'actual/actual') == 'actual/actual'
 )) }}
+{% set lazard_advisory %}fund_id = 'lazard_small_cap_value' and agreement_id = 'jnl_advisory'{% endset %}
 with
 
 days as (
     select * from {{ ref('int_expense_limitation_days_compared') }}
-    where fund_id = 'lazard_small_cap_value' and agreement_id = 'jnl_advisory'
+    where {{ lazard_advisory }}
 ),
 
 waivers as (
     select * from {{ ref('fct_expense_waivers_monthly') }}
-    where fund_id = 'lazard_small_cap_value' and agreement_id = 'jnl_advisory'
+    where {{ lazard_advisory }}
 ),
 
 fees as (
     select * from {{ ref('fct_fees_monthly') }}
-    where fund_id = 'lazard_small_cap_value' and agreement_id = 'jnl_advisory'
+    where {{ lazard_advisory }}
 ),
 
 recoupments as (
     select * from {{ ref('int_expense_recoupments_allocated') }}
-    where fund_id = 'lazard_small_cap_value' and agreement_id = 'jnl_advisory'
+    where {{ lazard_advisory }}
 ),
 
 expected as (
