@@ -7,7 +7,8 @@
       __fund_days_of_the_last_month__  -> the fund-days of the last 31 days up to the accrual
         end date (int_accrual_end_date_derived, in the relation's schema): for the views of
         the fund-day chain, whose every row is checked again downstream in a table; the
-        filter on accrual_date reaches the stored fund-days, so the view is not computed whole.
+        date is a literal read when the test runs, so the filter reaches the stored
+        fund-days and the view is not computed whole.
     Any other `where` is applied as dbt does by default.
 #}
 {% macro get_where_subquery(relation) -%}
