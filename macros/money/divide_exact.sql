@@ -45,3 +45,71 @@
         ) * cast('{{ "%.*f" | format(scale, 10 ** (-scale)) }}' as decimal({{ scale + 1 }}, {{ scale }}))
     end)
 {%- endmacro %}
+
+
+{#
+    decimal_to_units(value, scale): value x 10^scale as a whole number (hugeint on DuckDB,
+    decimal(38, 0) elsewhere), exact for a value with at most `scale` decimals (it is read
+    at `scale` decimals first). The integer form the pricing core computes in (price_on_tiers'
+    annual_amount_units, which divide_by_day_count divides). Pass a column: it is written
+    several times.
+#}
+{% macro decimal_to_units(value, scale) -%}
+    {{ return(adapter.dispatch('decimal_to_units', 'fund_fees')(value, scale)) }}
+{%- endmacro %}
+
+{% macro default__decimal_to_units(value, scale) -%}
+    {#- whole part and fraction apart, so that a decimal(38, s) value keeps its full range -#}
+    {%- set v = 'cast(' ~ value ~ ' as decimal(38, ' ~ scale ~ '))' -%}
+    {%- set whole = 'cast(floor(' ~ v ~ ') as decimal(38, 0))' -%}
+    cast({{ whole }} * cast('{{ 10 ** scale }}' as decimal(38, 0))
+        + cast(({{ v }} - {{ whole }}) * cast('{{ 10 ** scale }}' as decimal(38, 0)) as decimal(38, 0)) as decimal(38, 0))
+{%- endmacro %}
+
+{% macro duckdb__decimal_to_units(value, scale) -%}
+    {#- DuckDB reduces a decimal's scale (trunc, a cast to fewer decimals) by a 128-bit
+        division, about 1 us a row; a cast to double is cheap while the value's integer form
+        fits 64 bits. So: a first estimate through double (exact below 2^53), then two exact
+        corrections, each the remainder (value - estimate, exact decimal subtraction) read
+        through double again: the error shrinks by 2^52 a step, so any decimal(38, s) value
+        comes out exact. A value within 10^-15 of decimal(38, s)'s limit may round its estimate
+        past 10^38 units and fail the cast: an error, never a wrong number. -#}
+    {%- set v = 'cast(' ~ value ~ ' as decimal(38, ' ~ scale ~ '))' -%}
+    {%- set unit = "cast('" ~ ("%.*f" | format(scale, 10 ** (-scale))) ~ "' as decimal(" ~ (scale + 1) ~ ", " ~ scale ~ "))" -%}
+    {%- set u = namespace(value='cast(round(cast(' ~ v ~ ' as double) * 1e' ~ scale ~ ') as hugeint)') -%}
+    {%- for step in range(2) -%}
+        {%- set u.value = '(' ~ u.value ~ ' + cast(round(cast(' ~ v ~ ' - cast(' ~ u.value ~ ' as decimal(38, 0)) * ' ~ unit ~ ' as double) * 1e' ~ scale ~ ') as hugeint))' -%}
+    {%- endfor -%}
+    {{ u.value }}
+{%- endmacro %}
+
+
+{#
+    units_to_decimal(units, scale): a whole number of 10^-scale units (decimal_to_units) as
+    decimal(38, scale). Portable: a multiplication, never a division.
+#}
+{% macro units_to_decimal(units, scale) -%}
+    cast(cast({{ units }} as decimal(38, 0)) * cast('{{ "%.*f" | format(scale, 10 ** (-scale)) }}' as decimal({{ scale + 1 }}, {{ scale }})) as decimal(38, {{ scale }}))
+{%- endmacro %}
+
+
+{#
+    divide_units(numerator, denominator): the quotient of two whole numbers (decimal_to_units),
+    rounded half away from zero to a whole number; null for a zero denominator. Pass columns:
+    each is written several times.
+#}
+{% macro divide_units(numerator, denominator) -%}
+    {{ return(adapter.dispatch('divide_units', 'fund_fees')(numerator, denominator)) }}
+{%- endmacro %}
+
+{% macro default__divide_units(numerator, denominator) -%}
+    {{ fund_fees.divide_exact(numerator, denominator, 0, numerator_scale=0, denominator_scale=0) }}
+{%- endmacro %}
+
+{% macro duckdb__divide_units(numerator, denominator) -%}
+    (case
+        when ({{ denominator }}) = 0 then null
+        else sign({{ numerator }}) * sign({{ denominator }})
+            * ((2 * abs(cast({{ numerator }} as hugeint)) + abs(cast({{ denominator }} as hugeint))) // (2 * abs(cast({{ denominator }} as hugeint))))
+    end)
+{%- endmacro %}

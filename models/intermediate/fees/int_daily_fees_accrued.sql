@@ -169,6 +169,15 @@ priced as (
 with_day_count as (
 
     select
+        *,
+        {{ fund_fees.days_in_year('accrual_date', 'day_count_convention') }} as days_in_year
+    from priced
+
+),
+
+final as (
+
+    select
         agreement_id,
         fee_type,
         payer_party_id,
@@ -187,16 +196,9 @@ with_day_count as (
         tier_method,
         annual_amount_usd as annual_fee_usd,
         day_count_convention,
-        {{ fund_fees.days_in_year('accrual_date', 'day_count_convention') }} as days_in_year
-    from priced
-
-),
-
-final as (
-
-    select
-        *,
-        {{ fund_fees.divide_by_day_count('annual_fee_usd', 'days_in_year') }} as daily_accrual_usd,
+        days_in_year,
+        {{ fund_fees.divide_by_day_count('annual_amount_usd', 'days_in_year', amount_units='annual_amount_units') }}
+            as daily_accrual_usd,
         cast('{{ run_started_at.strftime("%Y-%m-%d %H:%M:%S.%f") }}' as timestamp) as accrued_at
     from with_day_count
 

@@ -81,7 +81,8 @@ final as (
         tier_method,
         tier_number,
         annual_amount_usd,
-        {{ fund_fees.divide_by_day_count('annual_amount_usd', 'days_in_year') }} as daily_amount_usd
+        {{ fund_fees.divide_by_day_count('annual_amount_usd', 'days_in_year', amount_units='annual_amount_units') }}
+            as daily_amount_usd
     from priced
 )
 
