@@ -147,10 +147,7 @@
     {%- if shift < 0 -%}
         {{ exceptions.raise_compiler_error("divide_by_day_count: scale must be >= amount_scale") }}
     {%- endif -%}
-    {#- without amount_units, the amount's integer form as divide_exact reads it (kept shallow:
-        decimal_to_units nests deeper than sqlfluff parses inside this expression) -#}
-    {%- set units = amount_units if amount_units is not none else
-        'cast(cast(' ~ amount ~ ' as decimal(38, ' ~ amount_scale ~ ')) * ' ~ (10 ** amount_scale) ~ ' as hugeint)' -%}
+    {%- set units = amount_units if amount_units is not none else fund_fees.decimal_to_units(amount, amount_scale) -%}
     {#- rounded half away from zero: floor((2 |units| 10^shift + days) / (2 days)), by long
         division in two 64-bit steps (DuckDB's 128-bit division costs about 1 us a row):
         n = hi x 2^52 + lo; hi // (2 days), then (hi % (2 days)) x 2^52 + lo, below 2^63

@@ -24,26 +24,16 @@
     {%- if shift < 0 -%}
         {{ exceptions.raise_compiler_error("divide_exact: scale + denominator_scale must be >= numerator_scale") }}
     {%- endif -%}
-    {#- integer form of each operand: whole part and fraction apart, so a decimal(38, s)
-        operand keeps its full range (one multiplication by 10^s would cap it at 10^(38-2s)) -#}
-    {%- set n_value = 'cast(' ~ numerator ~ ' as decimal(38, ' ~ numerator_scale ~ '))' -%}
-    {%- set d_value = 'cast(' ~ denominator ~ ' as decimal(38, ' ~ denominator_scale ~ '))' -%}
-    {%- set n -%}
-        (cast(trunc({{ n_value }}) as hugeint) * cast({{ 10 ** numerator_scale }} as hugeint)
-            + cast(({{ n_value }} - trunc({{ n_value }})) * {{ 10 ** numerator_scale }} as hugeint))
-    {%- endset -%}
-    {%- set d -%}
-        (cast(trunc({{ d_value }}) as hugeint) * cast({{ 10 ** denominator_scale }} as hugeint)
-            + cast(({{ d_value }} - trunc({{ d_value }})) * {{ 10 ** denominator_scale }} as hugeint))
-    {%- endset -%}
-    (case
-        when ({{ d }}) = 0 then null
-        else cast(
-            sign({{ n }}) * sign({{ d }})
-            * ((2 * abs({{ n }}) * cast({{ 10 ** shift }} as hugeint) + abs({{ d }})) // (2 * abs({{ d }})))
-            as decimal(38, 0)
-        ) * cast('{{ "%.*f" | format(scale, 10 ** (-scale)) }}' as decimal({{ scale + 1 }}, {{ scale }}))
-    end)
+    {#- integer form of each operand (decimal_to_units: exact, and cheap while it fits 64 bits) -#}
+    {%- set n = fund_fees.decimal_to_units(numerator, numerator_scale) -%}
+    {%- set d = fund_fees.decimal_to_units(denominator, denominator_scale) -%}
+    {#- no CASE: DuckDB does not share a common subexpression across a CASE's branches, so the
+        operands would be computed once per mention; a zero denominator divides by null -#}
+    (cast(
+        sign({{ n }}) * sign({{ d }})
+        * ((2 * abs({{ n }}) * cast({{ 10 ** shift }} as hugeint) + abs({{ d }})) // nullif(2 * abs({{ d }}), 0))
+        as decimal(38, 0)
+    ) * cast('{{ "%.*f" | format(scale, 10 ** (-scale)) }}' as decimal({{ scale + 1 }}, {{ scale }})))
 {%- endmacro %}
 
 

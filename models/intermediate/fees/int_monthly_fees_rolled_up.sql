@@ -25,6 +25,8 @@ rolled_up as (
         count(*) as days_accrued,
         max(days_in_year) as days_in_year,
         sum(net_assets_usd) as sum_daily_net_assets_usd,
+        -- the rate's denominator, null (no rate) when the assets are 0
+        case when sum(net_assets_usd) > 0 then sum(net_assets_usd) end as rate_basis_net_assets_usd,
         sum(daily_accrual_usd) as accrued_fee_usd
     from daily
     group by
@@ -52,12 +54,10 @@ final as (
         {{ fund_fees.divide_exact('sum_daily_net_assets_usd', 'days_accrued', 6, numerator_scale=6) }}
             as average_daily_net_assets_usd,
         accrued_fee_usd,
-        case
-            when sum_daily_net_assets_usd > 0
-                then {{ fund_fees.divide_exact(
-                    'accrued_fee_usd * days_in_year * 10000', 'sum_daily_net_assets_usd', 12, numerator_scale=18
-                ) }}
-        end as effective_rate_bps
+        -- no CASE around the division: DuckDB computes an operand once only outside one
+        {{ fund_fees.divide_exact(
+            'accrued_fee_usd * days_in_year * 10000', 'rate_basis_net_assets_usd', 12, numerator_scale=18
+        ) }} as effective_rate_bps
     from rolled_up
 
 )
