@@ -15,7 +15,9 @@
   machine's cores; env FUND_FEES_TEST_WORKERS) while the tests go on: a test
   module that defines ``background_jobs(items, tmp_path_factory) -> {key:
   callable}`` gets its jobs submitted for its selected tests; a test reads
-  ``background_dbt[key].result()`` (which re-raises a job's error).
+  ``background_dbt[key].result()`` (which re-raises a job's error). A job's
+  temporary folder is made in ``background_jobs`` (the main thread), not in the
+  callable: pytest's ``tmp_path_factory`` is not thread-safe.
 """
 
 from __future__ import annotations
@@ -273,6 +275,10 @@ def background_dbt(request, tmp_path_factory):
         module = getattr(item, "module", None)
         if module is not None and hasattr(module, "background_jobs"):
             by_module.setdefault(module, []).append(item)
+    # Create pytest's base temporary folder here, in the main thread. Two jobs that call
+    # mktemp() first in their own threads would each create one (pytest-N, pytest-N+1), and
+    # mktemp() then refuses the folder of the other ("... is not a normalized and relative path").
+    tmp_path_factory.getbasetemp()
     pool = ThreadPoolExecutor(max_workers=max(BACKGROUND_WORKERS, 1), thread_name_prefix="dbt")
     futures = {}
     try:

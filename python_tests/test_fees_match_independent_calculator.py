@@ -227,8 +227,9 @@ def background_jobs(items, tmp_path_factory) -> dict:
     jobs = {}
     for (scenario, waiver_build), build_id in zip(BUILDS, BUILD_IDS):
         if build_id in wanted:
+            folder = tmp_path_factory.mktemp(build_id)  # in the main thread, not the job's
             jobs[f"scenario:{build_id}"] = (
-                lambda s=scenario, w=waiver_build, b=build_id: make_build(s, w, tmp_path_factory.mktemp(b)))
+                lambda s=scenario, w=waiver_build, f=folder: make_build(s, w, f))
     return jobs
 
 

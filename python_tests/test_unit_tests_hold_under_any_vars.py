@@ -36,8 +36,8 @@ def run_unit_tests_with_non_default_vars(folder: Path) -> subprocess.CompletedPr
 
 
 def background_jobs(items, tmp_path_factory) -> dict:
-    return {"unit_tests_non_default_vars":
-            lambda: run_unit_tests_with_non_default_vars(tmp_path_factory.mktemp("unit_tests_vars"))}
+    folder = tmp_path_factory.mktemp("unit_tests_vars")  # in the main thread, not the job's
+    return {"unit_tests_non_default_vars": lambda: run_unit_tests_with_non_default_vars(folder)}
 
 
 def test_unit_tests_pass_with_non_default_vars(background_dbt, tmp_path):
