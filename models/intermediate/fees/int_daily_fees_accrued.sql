@@ -60,10 +60,11 @@ recorded as (
 
 recorded_ends as (
 
+    -- from this table itself, not from `recorded`: DuckDB materializes a CTE read twice
     select
         fund_id,
         max(accrual_date) as last_recorded_date
-    from recorded
+    from {{ this }}
     group by fund_id
 
 ),

@@ -3,8 +3,10 @@
 -- 'monthly_average': tiers apply once to the month's average daily assets: every day of
 --   the month is priced on that average (mean over the days accrued in the month, held
 --   to 6 decimals, i.e. a millionth of a dollar).
--- A view. Daily fund-days pass through untouched; only monthly_average fund-days are
--- grouped by month and joined back, so no fund-day is copied when no agreement uses it.
+-- A view. Only monthly_average fund-days are grouped by month; every fund-day joins its
+-- month's average (none for a daily agreement) once. Each CTE reads its input once: DuckDB
+-- materializes a CTE read twice, which copied every fund-day (9.9 s of 11.7 s of this view
+-- at 1,000 funds; 3.0 s in this form).
 {{ config(materialized='view') }}
 with
 
@@ -16,7 +18,8 @@ selected as (
 
 monthly_days as (
 
-    select * from selected
+    -- its own read of the input (not of `selected`): the filter reaches the agreements
+    select * from {{ ref('int_fee_schedules_selected') }}
     where tier_basis = 'monthly_average'
 
 ),
@@ -37,69 +40,39 @@ monthly_averages as (
 
 ),
 
-daily_priced as (
-
-    select
-        agreement_id,
-        fee_type,
-        payer_party_id,
-        payee_party_id,
-        day_count_convention,
-        tier_basis,
-        roster_id,
-        fund_id,
-        accrual_date,
-        month_start,
-        net_assets_usd,
-        is_carried_forward,
-        base_schedule_id,
-        combined_asset_rule_id,
-        fee_basis,
-        combined_net_assets_usd,
-        schedule_id,
-        is_pro_rata,
-        cast(tier_basis_assets_usd as decimal(38, 6)) as tier_basis_assets_usd
-    from selected
-    where tier_basis is distinct from 'monthly_average'
-
-),
-
-monthly_priced as (
-
-    select
-        monthly_days.agreement_id,
-        monthly_days.fee_type,
-        monthly_days.payer_party_id,
-        monthly_days.payee_party_id,
-        monthly_days.day_count_convention,
-        monthly_days.tier_basis,
-        monthly_days.roster_id,
-        monthly_days.fund_id,
-        monthly_days.accrual_date,
-        monthly_days.month_start,
-        monthly_days.net_assets_usd,
-        monthly_days.is_carried_forward,
-        monthly_days.base_schedule_id,
-        monthly_days.combined_asset_rule_id,
-        monthly_days.fee_basis,
-        monthly_days.combined_net_assets_usd,
-        monthly_days.schedule_id,
-        monthly_days.is_pro_rata,
-        cast(monthly_averages.month_tier_basis_assets_usd as decimal(38, 6)) as tier_basis_assets_usd
-    from monthly_days
-    inner join monthly_averages
-        on
-            monthly_days.agreement_id = monthly_averages.agreement_id
-            and monthly_days.fund_id = monthly_averages.fund_id
-            and monthly_days.month_start = monthly_averages.month_start
-
-),
-
 final as (
 
-    select * from daily_priced
-    union all
-    select * from monthly_priced
+    select
+        selected.agreement_id,
+        selected.fee_type,
+        selected.payer_party_id,
+        selected.payee_party_id,
+        selected.day_count_convention,
+        selected.tier_basis,
+        selected.roster_id,
+        selected.fund_id,
+        selected.accrual_date,
+        selected.month_start,
+        selected.net_assets_usd,
+        selected.is_carried_forward,
+        selected.base_schedule_id,
+        selected.combined_asset_rule_id,
+        selected.fee_basis,
+        selected.combined_net_assets_usd,
+        selected.schedule_id,
+        selected.is_pro_rata,
+        cast(
+            case
+                when selected.tier_basis = 'monthly_average' then monthly_averages.month_tier_basis_assets_usd
+                else selected.tier_basis_assets_usd
+            end as decimal(38, 6)
+        ) as tier_basis_assets_usd
+    from selected
+    left join monthly_averages
+        on
+            selected.agreement_id = monthly_averages.agreement_id
+            and selected.fund_id = monthly_averages.fund_id
+            and selected.month_start = monthly_averages.month_start
 
 )
 

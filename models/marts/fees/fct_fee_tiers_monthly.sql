@@ -8,6 +8,8 @@
 -- width on every day with k > j, (assets - lower bound) on the days with k = j and nothing
 -- on the others; a whole-method tier holds all assets of the days with k = j.
 -- Pro rata days (R4) share each tier's amount by own / combined assets, summed per month.
+-- The fund-day table is read once, by by_day_tier: DuckDB materializes a CTE read twice,
+-- which copied every fund-day; the days of a month are summed from by_day_tier.
 with
 
 daily as (
@@ -20,21 +22,6 @@ tiers as (
 
     select * from {{ ref('int_schedule_tiers_cumulated') }}
     where schedule_source = 'fee_schedule'
-
-),
-
-days_in_month as (
-
-    select
-        agreement_id,
-        fund_id,
-        month_start,
-        count(*) as days_accrued
-    from daily
-    group by
-        agreement_id,
-        fund_id,
-        month_start
 
 ),
 
@@ -69,6 +56,21 @@ by_day_tier as (
         schedule_id,
         tier_number,
         is_pro_rata
+
+),
+
+days_in_month as (
+
+    select
+        agreement_id,
+        fund_id,
+        month_start,
+        sum(days_priced) as days_accrued
+    from by_day_tier
+    group by
+        agreement_id,
+        fund_id,
+        month_start
 
 ),
 

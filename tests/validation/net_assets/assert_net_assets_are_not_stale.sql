@@ -17,10 +17,15 @@ net_assets as (
 
 reporting_dates as (
 
+    -- read from staging again, not from `net_assets`: DuckDB materializes a CTE read twice
     select
         as_of_date,
         dense_rank() over (order by as_of_date) as date_rank
-    from (select distinct as_of_date from net_assets) as dates
+    from (
+        select distinct as_of_date
+        from {{ ref('stg_net_assets__daily') }}
+        where fund_id is not null and as_of_date is not null
+    ) as dates
 
 ),
 
