@@ -24,16 +24,12 @@
     {%- if shift < 0 -%}
         {{ exceptions.raise_compiler_error("divide_exact: scale + denominator_scale must be >= numerator_scale") }}
     {%- endif -%}
-    {#- integer form of each operand (decimal_to_units: exact, and cheap while it fits 64 bits) -#}
+    {#- integer form of each operand (decimal_to_units: exact, and cheap while it fits 64 bits);
+        the quotient in 10^-scale units, rounded by divide_units (the one rounding formula) -#}
     {%- set n = fund_fees.decimal_to_units(numerator, numerator_scale) -%}
     {%- set d = fund_fees.decimal_to_units(denominator, denominator_scale) -%}
-    {#- no CASE: DuckDB does not share a common subexpression across a CASE's branches, so the
-        operands would be computed once per mention; a zero denominator divides by null -#}
-    (cast(
-        sign({{ n }}) * sign({{ d }})
-        * ((2 * abs({{ n }}) * cast({{ 10 ** shift }} as hugeint) + abs({{ d }})) // nullif(2 * abs({{ d }}), 0))
-        as decimal(38, 0)
-    ) * cast('{{ "%.*f" | format(scale, 10 ** (-scale)) }}' as decimal({{ scale + 1 }}, {{ scale }})))
+    ({{ fund_fees.units_to_decimal(
+        fund_fees.divide_units('(' ~ n ~ ' * cast(' ~ (10 ** shift) ~ ' as hugeint))', d), scale) }})
 {%- endmacro %}
 
 
@@ -97,9 +93,9 @@
 {%- endmacro %}
 
 {% macro duckdb__divide_units(numerator, denominator) -%}
-    (case
-        when ({{ denominator }}) = 0 then null
-        else sign({{ numerator }}) * sign({{ denominator }})
-            * ((2 * abs(cast({{ numerator }} as hugeint)) + abs(cast({{ denominator }} as hugeint))) // (2 * abs(cast({{ denominator }} as hugeint))))
-    end)
+    {#- no CASE: DuckDB does not share a common subexpression across a CASE's branches, so each
+        operand would be computed once per mention; a zero denominator divides by null -#}
+    (sign({{ numerator }}) * sign({{ denominator }})
+        * ((2 * abs(cast({{ numerator }} as hugeint)) + abs(cast({{ denominator }} as hugeint)))
+            // nullif(2 * abs(cast({{ denominator }} as hugeint)), 0)))
 {%- endmacro %}
