@@ -10,6 +10,9 @@ fund_id, accrual_date). This module builds, in one scratch warehouse:
    (mellon_sp500_index 2003-03-03, inside the complete minimum period), a changed figure in
    the expense-limitation year that the cap binds (putnam_growth 2003-12-15) and a figure
    withdrawn (alger_growth 2004-01-09: carried forward from the day before instead);
+4. the same warehouse, incrementally, after a fund that had reported nothing so far
+   (mellon_bond_index, left out of the first three inputs) sends its whole history: a fund
+   the table never priced, priced from its first day;
 
 and compares every mart, and the daily accruals, row by row at full precision with a fresh
 full build on the same input (accrued_at, the time a row was computed, aside). The
@@ -38,6 +41,7 @@ APPENDED_THROUGH = dt.date(2004, 2, 20)
 RESTATED = {("mellon_sp500_index", "2003-03-03"): "Decimal('1.25')",
             ("putnam_growth", "2003-12-15"): "Decimal('1.10')"}
 WITHDRAWN = {("alger_growth", "2004-01-09")}
+LATE_FUND = "mellon_bond_index"  # its figures (from 2002-01-15) arrive in the last state only
 # (schedule id, fund, kind, category, method, from, to, [(lower, upper, rate %)]): not illustrative
 WAIVER_ROWS = [
     ("limitation.putnam_growth.incremental", "putnam_growth", "limitation", "", "whole", "2001-01-31", "",
@@ -119,6 +123,9 @@ def states(tmp_path_factory):
             r = dict(r, net_assets_usd=str((Decimal(r["net_assets_usd"]) * eval(RESTATED[key])).quantize(Decimal("0.01"))))
         d2.append(r)
     assert len(d2) == len(d1) - len(WITHDRAWN) and d2 != d1
+    d3 = d2
+    d0, d1, d2 = ([r for r in d if r["fund_id"] != LATE_FUND] for d in (d0, d1, d2))
+    assert len(d3) > len(d2)
 
     incremental_db = folder / "incremental.duckdb"
     data = folder / "input" / "net_assets.parquet"
@@ -126,7 +133,7 @@ def states(tmp_path_factory):
     result = {}
     write_input(d0, data)
     dbt(project, folder, incremental_db, data, "build", "--exclude-resource-type", "unit_test")
-    for state, state_rows in (("appended", d1), ("restated", d2)):
+    for state, state_rows in (("appended", d1), ("restated", d2), ("late_fund", d3)):
         write_input(state_rows, data)
         dbt(project, folder, incremental_db, data, "build", "--exclude-resource-type", "unit_test")
         incremental = read_tables(incremental_db)
@@ -169,7 +176,7 @@ def differences(incremental: dict, full: dict) -> list[str]:
     return problems
 
 
-@pytest.mark.parametrize("state", ["appended", "restated"])
+@pytest.mark.parametrize("state", ["appended", "restated", "late_fund"])
 def test_incremental_equals_full_refresh(states, state):
     problems = differences(states[state]["incremental"], states[state]["full"])
     assert not problems, "\n".join(problems)
@@ -192,3 +199,11 @@ def test_a_restatement_recomputes_from_the_month_of_the_earliest_restated_day(st
     # mellon_sp500_index restated on 2003-03-03: its agreement-days from 2003-03-01 are recomputed
     assert latest["first_recomputed"] == dt.date(2003, 3, 1), latest
     assert latest["latest_rows"] < latest["rows"], latest
+
+
+def test_a_fund_never_priced_is_priced_from_its_first_day(states):
+    latest = states["late_fund"]["latest"]
+    # mellon_bond_index's first figure is 2002-01-15: priced from that day (the first of the
+    # month has no fund-day of it); the other funds only from the current month, 2004-02-01
+    assert latest["first_recomputed"] == dt.date(2002, 1, 15), latest
+    assert latest["latest_rows"] < latest["rows"] / 5, latest

@@ -13,14 +13,31 @@
 -- a restated or newly reported figure, and the carried-forward days after it. A fund in a
 -- combined-asset group (R4) recomputes from the earliest such day of any fund of the group.
 -- Changed agreements, rosters or schedules (seeds) need `dbt build --full-refresh`.
--- (the incremental branch reads these two:)
--- depends_on: {{ ref('int_fund_days_carried_forward') }}, {{ ref('stg_agreements__asset_groups') }}
+-- The changed days: fund_fees.accrual_restated_days (macros/accrual_restated_days.sql).
 {{ config(
     materialized=fund_fees.accrual_materialization(),
     incremental_strategy='delete+insert',
     unique_key=['agreement_id', 'fund_id', 'accrual_date'],
     on_schema_change='fail'
 ) }}
+{#- The incremental branch finds the changed days twice: first over every recorded day
+    (run_query, when the model runs), for the earliest day any fund recomputes from; then
+    inside the model from that day on only, with that day as a literal, so that DuckDB drops
+    the earlier fund-days before any join (a subquery would not be pushed down). -#}
+{%- set recompute_since = '1900-01-01' -%}
+{%- set carried_forward = ref('int_fund_days_carried_forward') -%}
+{%- set asset_groups = ref('stg_agreements__asset_groups') -%}
+{%- if is_incremental() and execute -%}
+    {%- set earliest = run_query(
+        'with ' ~ fund_fees.accrual_restated_days(this, carried_forward, asset_groups, none)
+        ~ ' final as (select min(recompute_from_date) as since from recompute_from)'
+        ~ ' select cast(since as ' ~ dbt.type_string() ~ ') from final'
+    ).columns[0].values()[0] -%}
+    {#- no fund to recompute (nothing recorded, nothing new): the day after the spine's end -#}
+    {%- set recompute_since = earliest or '9999-12-31' -%}
+{%- endif -%}
+{%- set restated_days_ctes = fund_fees.accrual_restated_days(this, carried_forward, asset_groups, recompute_since)
+    if is_incremental() else '' %}
 with
 
 fund_days as (
@@ -31,115 +48,7 @@ fund_days as (
 
 {% if is_incremental() %}
 
-carried_forward as (
-
-    select * from {{ ref('int_fund_days_carried_forward') }}
-
-),
-
-asset_groups as (
-
-    select * from {{ ref('stg_agreements__asset_groups') }}
-
-),
-
-recorded as (
-
-    -- what the last run priced, per fund and day (the same figure for every agreement)
-    select
-        fund_id,
-        accrual_date,
-        max(net_assets_usd) as net_assets_usd,
-        max(cast(is_carried_forward as integer)) as is_carried_forward
-    from {{ this }}
-    group by
-        fund_id,
-        accrual_date
-
-),
-
-recorded_ends as (
-
-    -- from this table itself, not from `recorded`: DuckDB materializes a CTE read twice
-    select
-        fund_id,
-        max(accrual_date) as last_recorded_date
-    from {{ this }}
-    group by fund_id
-
-),
-
-changed_days as (
-
-    select
-        recorded.fund_id,
-        recorded.accrual_date
-    from recorded
-    left join carried_forward
-        on
-            recorded.fund_id = carried_forward.fund_id
-            and recorded.accrual_date = carried_forward.calendar_date
-    where
-        carried_forward.net_assets_usd is distinct from recorded.net_assets_usd
-        or cast(carried_forward.is_carried_forward as integer) is distinct from recorded.is_carried_forward
-
-),
-
-fund_restated_from as (
-
-    -- per fund: the first changed day, else the day after the last day recorded
-    select
-        recorded_ends.fund_id,
-        least(
-            coalesce(min(changed_days.accrual_date), {{ fund_fees.add_days('recorded_ends.last_recorded_date', 1) }}),
-            {{ fund_fees.add_days('recorded_ends.last_recorded_date', 1) }}
-        ) as restated_from
-    from recorded_ends
-    left join changed_days
-        on recorded_ends.fund_id = changed_days.fund_id
-    group by
-        recorded_ends.fund_id,
-        recorded_ends.last_recorded_date
-
-),
-
-group_restated_from as (
-
-    select
-        asset_groups.asset_group_id,
-        min(fund_restated_from.restated_from) as restated_from
-    from asset_groups
-    inner join fund_restated_from
-        on asset_groups.fund_id = fund_restated_from.fund_id
-    group by asset_groups.asset_group_id
-
-),
-
-member_restated_from as (
-
-    select
-        asset_groups.fund_id,
-        min(group_restated_from.restated_from) as restated_from
-    from asset_groups
-    inner join group_restated_from
-        on asset_groups.asset_group_id = group_restated_from.asset_group_id
-    group by asset_groups.fund_id
-
-),
-
-recompute_from as (
-
-    -- from the first of the month (a monthly_average tier basis prices a month as one)
-    select
-        fund_restated_from.fund_id,
-        {{ fund_fees.month_start(
-            'least(fund_restated_from.restated_from, coalesce(member_restated_from.restated_from, fund_restated_from.restated_from))'
-        ) }} as recompute_from_date
-    from fund_restated_from
-    left join member_restated_from
-        on fund_restated_from.fund_id = member_restated_from.fund_id
-
-),
+{{ restated_days_ctes }}
 
 {% endif %}
 
@@ -148,12 +57,16 @@ to_price as (
     select fund_days.*
     from fund_days
     {% if is_incremental() %}
-        -- a fund this table has never priced is priced whole
+        -- a fund this table has never priced is priced whole (recompute_from has it from its
+        -- first day); the literal lets DuckDB drop the earlier days before any join
         left join recompute_from
             on fund_days.fund_id = recompute_from.fund_id
         where
-            recompute_from.recompute_from_date is null
-            or fund_days.accrual_date >= recompute_from.recompute_from_date
+            fund_days.accrual_date >= cast('{{ recompute_since }}' as date)
+            and (
+                recompute_from.recompute_from_date is null
+                or fund_days.accrual_date >= recompute_from.recompute_from_date
+            )
     {% endif %}
 
 ),
