@@ -8,6 +8,8 @@
 with
 
 fund_days as (
+    -- read by fund_bounds only: the unapproved days read the spine again, since DuckDB
+    -- stores a CTE that is read twice (a copy of every fund-day)
     select * from {{ ref('int_fund_days_carried_forward') }}
 ),
 
@@ -182,7 +184,7 @@ unapproved as (
         fund_days.net_assets_usd,
         uncovered_days.execution_date
     from uncovered_days
-    inner join fund_days
+    inner join {{ ref('int_fund_days_carried_forward') }} as fund_days
         on
             uncovered_days.fund_id = fund_days.fund_id
             and uncovered_days.accrual_date = fund_days.calendar_date

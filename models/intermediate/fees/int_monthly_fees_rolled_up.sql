@@ -51,7 +51,8 @@ final as (
         month_start,
         days_accrued,
         days_in_year,
-        {{ fund_fees.divide_exact('sum_daily_net_assets_usd', 'days_accrued', 6, numerator_scale=6) }}
+        -- a whole number of days: the core's day-count division (64-bit long division)
+        {{ fund_fees.divide_by_day_count('sum_daily_net_assets_usd', 'days_accrued', 6, amount_scale=6) }}
             as average_daily_net_assets_usd,
         accrued_fee_usd,
         -- no CASE around the division: DuckDB computes an operand once only outside one

@@ -92,7 +92,7 @@ final as (
         month_start,
         fiscal_year_start,
         days_compared,
-        {{ fund_fees.divide_exact('sum_net_assets_usd', 'days_compared', 6, numerator_scale=6, denominator_scale=0) }}
+        {{ fund_fees.divide_by_day_count('sum_net_assets_usd', 'days_compared', 6, amount_scale=6) }}
             as average_daily_net_assets_usd,
         expense_cap_usd,
         advisory_fee_usd,

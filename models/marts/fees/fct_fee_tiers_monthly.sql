@@ -182,8 +182,8 @@ final as (
         cast(by_tier.days_priced as integer) as days_priced,
         cast(days_in_month.days_accrued as integer) as days_accrued,
         cast(
-            {{ fund_fees.divide_exact(
-                'by_tier.sum_assets_in_tier_usd', 'days_in_month.days_accrued', 6, numerator_scale=6
+            {{ fund_fees.divide_by_day_count(
+                'by_tier.sum_assets_in_tier_usd', 'days_in_month.days_accrued', 6, amount_scale=6
             ) }}
             as decimal(38, 6)
         ) as average_assets_in_tier_usd,
