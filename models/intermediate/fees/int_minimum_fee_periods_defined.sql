@@ -39,9 +39,18 @@ accrual_end as (
 
 ),
 
-daily as (
+agreement_days as (
 
-    select * from {{ ref('int_daily_fees_accrued') }}
+    -- per agreement and day first (a few thousand rows per agreement), so that the range
+    -- join to the periods below hashes the periods, not every fund-day
+    select
+        agreement_id,
+        accrual_date,
+        sum(daily_accrual_usd) as daily_accrual_usd
+    from {{ ref('int_daily_fees_accrued') }}
+    group by
+        agreement_id,
+        accrual_date
 
 ),
 
@@ -121,13 +130,13 @@ aggregated as (
     select
         periods.minimum_fee_id,
         periods.period_start,
-        coalesce(sum(daily.daily_accrual_usd), 0) as accrued_fee_usd
+        coalesce(sum(agreement_days.daily_accrual_usd), 0) as accrued_fee_usd
     from periods
-    left join daily
+    left join agreement_days
         on
-            periods.agreement_id = daily.agreement_id
-            and periods.period_start <= daily.accrual_date
-            and periods.period_end >= daily.accrual_date
+            periods.agreement_id = agreement_days.agreement_id
+            and periods.period_start <= agreement_days.accrual_date
+            and periods.period_end >= agreement_days.accrual_date
     group by
         periods.minimum_fee_id,
         periods.period_start

@@ -10,8 +10,22 @@ unapproved as (
     select * from {{ ref('int_agreement_fund_days_unapproved_listed') }}
 ),
 
+unapproved_funds as (
+    select distinct
+        agreement_id,
+        fund_id
+    from unapproved
+),
+
 daily as (
-    select * from {{ ref('int_daily_fees_accrued') }}
+    -- only the agreement-funds with an unauthorised day (usually none): the join below
+    -- then hashes a few rows, not every fund-day (joins hash their right-hand side)
+    select accrued.*
+    from {{ ref('int_daily_fees_accrued') }} as accrued
+    inner join unapproved_funds
+        on
+            accrued.agreement_id = unapproved_funds.agreement_id
+            and accrued.fund_id = unapproved_funds.fund_id
 ),
 
 final as (
