@@ -58,14 +58,19 @@ unrecorded_starts as (
 
     -- a fund on the spine that this table has never priced (its first figure is new):
     -- from its first day, which also recomputes the other funds of its asset group
+    -- (the spine read again, not the CTE carried_forward: DuckDB stores a CTE read twice)
     select
-        carried_forward.fund_id,
-        min(carried_forward.calendar_date) as restated_from
-    from carried_forward
+        spine.fund_id,
+        min(spine.calendar_date) as restated_from
+    from {{ carried_forward }} as spine
     left join recorded_ends
-        on carried_forward.fund_id = recorded_ends.fund_id
-    where recorded_ends.fund_id is null
-    group by carried_forward.fund_id
+        on spine.fund_id = recorded_ends.fund_id
+    where
+        recorded_ends.fund_id is null
+        {%- if since %}
+        and spine.calendar_date >= cast('{{ since }}' as date)
+        {%- endif %}
+    group by spine.fund_id
 
 ),
 

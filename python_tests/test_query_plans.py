@@ -13,11 +13,13 @@ aggregate's result, a row per fund or month, may be stored).
 from __future__ import annotations
 
 import json
+import os
+import subprocess
 from pathlib import Path
 
 import pytest
 
-from test_fees_match_independent_calculator import UNIVERSE, make_build
+from test_fees_match_independent_calculator import REPO_ROOT, UNIVERSE, dbt_executable, make_build
 
 # the stored fund-day tables (the fund-day views read them)
 FUND_DAY_TABLES = ("stg_net_assets__daily", "int_fund_days_carried_forward", "int_daily_fees_accrued",
@@ -104,3 +106,29 @@ def test_no_query_stores_fund_day_rows_in_a_cte(universe_build):
         con.close()
     assert MUST_EXPLAIN <= explained, f"not explained: {sorted(MUST_EXPLAIN - explained)}"
     assert not stored, f"CTEs of fund-day rows read twice (each reader should read the model itself): {stored}"
+
+
+def test_the_incremental_branch_finds_changed_days_without_storing_fund_days(universe_build, tmp_path):
+    """The comparison that int_daily_fees_accrued runs first on an incremental run (through
+    run_query, so it is in no compiled file), compiled with dbt and explained the same way."""
+    import duckdb
+
+    build = universe_build["build"]
+    folder = Path(build["db_file"]).parent
+    build_db = folder / ".fund_fees_build" / Path(build["db_file"]).name
+    inline = ("with {{ fund_fees.accrual_restated_days(ref('int_daily_fees_accrued'), "
+              "ref('int_fund_days_carried_forward'), ref('stg_agreements__asset_groups'), none) }} "
+              "final as (select min(recompute_from_date) as since from recompute_from) select * from final")
+    env = dict(os.environ, FUND_FEES_DB=str(build["db_file"]), DBT_PROFILES_DIR=str(REPO_ROOT),
+               DBT_TARGET_PATH=str(tmp_path / "target"), DBT_LOG_PATH=str(tmp_path / "logs"),
+               DBT_SEND_ANONYMOUS_USAGE_STATS="false")
+    proc = subprocess.run([dbt_executable(), "compile", "--quiet", "--inline", inline], cwd=REPO_ROOT, env=env,
+                          capture_output=True, text=True)
+    assert proc.returncode == 0 and "recompute_from" in proc.stdout, proc.stdout[-3000:] + proc.stderr[-3000:]
+    con = duckdb.connect(str(build_db), read_only=True)
+    try:
+        plan = json.loads(con.execute("explain (format json) " + proc.stdout).fetchall()[0][1])
+    finally:
+        con.close()
+    assert stored_fund_day_ctes(plan) == [], stored_fund_day_ctes(plan)
+
