@@ -74,6 +74,12 @@ def test_the_check_finds_a_fund_day_cte_read_twice():
     assert stored_fund_day_ctes(plan["once"]) == []
 
 
+def build_database(build: dict) -> Path:
+    """The build database beside the published file (profiles.yml), where the views live."""
+    published = Path(build["db_file"])
+    return published.parent / ".fund_fees_build" / published.name
+
+
 @pytest.fixture(scope="module")
 def universe_build(background_dbt, tmp_path_factory):
     key = f"scenario:{UNIVERSE.name}"
@@ -88,7 +94,7 @@ def test_no_query_stores_fund_day_rows_in_a_cte(universe_build):
     build = universe_build["build"]
     assert build["returncode"] == 0, build["output"][-3000:]
     folder = Path(build["db_file"]).parent
-    build_db = folder / ".fund_fees_build" / Path(build["db_file"]).name
+    build_db = build_database(build)
     compiled = sorted((folder / "target" / "compiled").rglob("*.sql"))
     con = duckdb.connect(str(build_db), read_only=True)
     explained, stored = set(), {}
@@ -114,8 +120,7 @@ def test_the_incremental_branch_finds_changed_days_without_storing_fund_days(uni
     import duckdb
 
     build = universe_build["build"]
-    folder = Path(build["db_file"]).parent
-    build_db = folder / ".fund_fees_build" / Path(build["db_file"]).name
+    build_db = build_database(build)
     inline = ("with {{ fund_fees.accrual_restated_days(ref('int_daily_fees_accrued'), "
               "ref('int_fund_days_carried_forward'), ref('stg_agreements__asset_groups'), none) }} "
               "final as (select min(recompute_from_date) as since from recompute_from) select * from final")
