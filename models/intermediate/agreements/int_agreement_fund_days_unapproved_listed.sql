@@ -183,11 +183,13 @@ unapproved as (
         uncovered_days.accrual_date,
         fund_days.net_assets_usd,
         uncovered_days.execution_date
-    from uncovered_days
-    inner join {{ ref('int_fund_days_carried_forward') }} as fund_days
+    -- the fund-days on the left: joins hash their right-hand side (profiles.yml), here the
+    -- uncovered days (usually none), not every fund-day
+    from {{ ref('int_fund_days_carried_forward') }} as fund_days
+    inner join uncovered_days
         on
-            uncovered_days.fund_id = fund_days.fund_id
-            and uncovered_days.accrual_date = fund_days.calendar_date
+            fund_days.fund_id = uncovered_days.fund_id
+            and fund_days.calendar_date = uncovered_days.accrual_date
 
 ),
 

@@ -25,9 +25,11 @@ summed as (
         fund_days.calendar_date,
         sum(fund_days.net_assets_usd) as combined_net_assets_usd,
         count(*) as funds_with_net_assets
-    from asset_groups
-    inner join fund_days
-        on asset_groups.fund_id = fund_days.fund_id
+    -- the fund-days on the left: joins hash their right-hand side (profiles.yml), here the
+    -- few group members, not every fund-day
+    from fund_days
+    inner join asset_groups
+        on fund_days.fund_id = asset_groups.fund_id
     group by
         asset_groups.asset_group_id,
         fund_days.calendar_date

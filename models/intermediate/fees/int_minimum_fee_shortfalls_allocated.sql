@@ -40,14 +40,16 @@ fund_keys as (
             when agreements.minimum_allocation_key = 'average_net_assets' then sum(daily.net_assets_usd)
             else sum(daily.daily_accrual_usd)
         end as allocation_key_value
-    from periods
+    -- the fund-days on the left: joins hash their right-hand side (profiles.yml), here the
+    -- few periods with a shortfall, not every fund-day
+    from daily
+    inner join periods
+        on
+            daily.agreement_id = periods.agreement_id
+            and daily.accrual_date >= periods.period_start
+            and daily.accrual_date <= periods.period_end
     inner join agreements
         on periods.agreement_id = agreements.agreement_id
-    inner join daily
-        on
-            periods.agreement_id = daily.agreement_id
-            and periods.period_start <= daily.accrual_date
-            and periods.period_end >= daily.accrual_date
     group by
         periods.minimum_fee_period_id,
         periods.agreement_id,
