@@ -74,11 +74,12 @@ unrecorded_starts as (
 
 ),
 
-changed_days as (
+changed_from as (
 
+    -- per fund: the first day whose figure differs from what was recorded
     select
         recorded.fund_id,
-        recorded.accrual_date
+        min(recorded.accrual_date) as first_changed_date
     from recorded
     left join carried_forward
         on
@@ -87,24 +88,22 @@ changed_days as (
     where
         carried_forward.net_assets_usd is distinct from recorded.net_assets_usd
         or cast(carried_forward.is_carried_forward as integer) is distinct from recorded.is_carried_forward
+    group by recorded.fund_id
 
 ),
 
 fund_restated_from as (
 
-    -- per fund: the first changed day, else the day after the last day recorded
+    -- per fund: the first changed day (a recorded day), else the day after the last day recorded
     select
         recorded_ends.fund_id,
-        least(
-            coalesce(min(changed_days.accrual_date), {{ fund_fees.add_days('recorded_ends.last_recorded_date', 1) }}),
+        coalesce(
+            changed_from.first_changed_date,
             {{ fund_fees.add_days('recorded_ends.last_recorded_date', 1) }}
         ) as restated_from
     from recorded_ends
-    left join changed_days
-        on recorded_ends.fund_id = changed_days.fund_id
-    group by
-        recorded_ends.fund_id,
-        recorded_ends.last_recorded_date
+    left join changed_from
+        on recorded_ends.fund_id = changed_from.fund_id
     union all
     select
         fund_id,
