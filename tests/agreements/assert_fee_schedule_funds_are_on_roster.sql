@@ -15,6 +15,17 @@ rosters as (
 
 ),
 
+roster_versions as (
+
+    -- one row per roster version (not per entry): a schedule is dated against the versions,
+    -- never against every fund of the roster (at 10,000 funds that join was 9 s)
+    select distinct
+        agreement_id,
+        roster_effective_date
+    from rosters
+
+),
+
 rosters_in_effect as (
 
     select
@@ -22,12 +33,12 @@ rosters_in_effect as (
         schedules.agreement_id,
         schedules.fund_id,
         schedules.effective_from,
-        max(rosters.roster_effective_date) as roster_date
+        max(roster_versions.roster_effective_date) as roster_date
     from schedules
-    left join rosters
+    left join roster_versions
         on
-            schedules.agreement_id = rosters.agreement_id
-            and schedules.effective_from >= rosters.roster_effective_date
+            schedules.agreement_id = roster_versions.agreement_id
+            and schedules.effective_from >= roster_versions.roster_effective_date
     group by
         schedules.schedule_id,
         schedules.agreement_id,
