@@ -6,8 +6,8 @@
 -- here, and the validation tests (tests/validation/net_assets/) name the row and stop the
 -- build before any fee. A column read typed (Parquet DATE or DECIMAL, the seed) keeps no
 -- text: its cell is its value (fund_fees.net_assets_cell shows either). No string key: the
--- key is (fund_id, as_of_date) across every file, tested as a combination by the rule
--- assert_net_assets_fund_dates_are_unique.
+-- key is (fund_id, as_of_date) across every file, tested as a combination (and by the
+-- rule assert_net_assets_fund_dates_are_unique, which names each file and value).
 {{ config(materialized='table') }}
 {%- set typed = fund_fees.net_assets_typed_columns(var('net_assets_path')) %}
 
