@@ -185,6 +185,7 @@ def test_every_mart_and_seed_has_the_same_columns_and_types(both_engines):
 # value per build (a full build computes every row in one run).
 RUN_TIME_COLUMNS = {
     "fct_fee_accruals_daily": ["accrued_at"],
+    "fct_fee_tiers_monthly": ["accrued_at"],
     "fct_fee_restatements": ["first_published_at", "current_published_at"],
 }
 
@@ -197,10 +198,12 @@ def _without_run_time_columns(name: str, table: dict) -> tuple[list, list]:
 
 def test_run_time_columns_hold_one_value_per_build(both_engines):
     for engine in ("duckdb", "spark"):
-        table = both_engines[engine]["fct_fee_accruals_daily"]
-        columns = [c for c, _ in table["columns"]]
-        values = {row[columns.index("accrued_at")] for row in table["rows"]}
-        assert len(values) == 1 and None not in values, f"{engine}: accrued_at values {sorted(map(str, values))[:5]}"
+        for name in ("fct_fee_accruals_daily", "fct_fee_tiers_monthly"):
+            table = both_engines[engine][name]
+            columns = [c for c, _ in table["columns"]]
+            values = {row[columns.index("accrued_at")] for row in table["rows"]}
+            assert len(values) == 1 and None not in values, \
+                f"{engine} {name}: accrued_at values {sorted(map(str, values))[:5]}"
 
 
 def test_every_mart_and_seed_row_matches(both_engines):
@@ -246,7 +249,9 @@ def test_bad_input_on_spark_names_the_rows_and_the_rule(both_engines):
         pytest.skip("checked once, on the shipped-sample build")
     output = bad["output"]
     assert bad["returncode"] != 0, output[-3000:]
-    for rule, row in [("assert_net_assets_fund_dates_are_unique", '"as_of_date":"2013-03-01","figures":2'),
+    for rule, row in [("unique_combination_stg_net_assets__daily_fund_id__as_of_date",
+                       '"fund_id":"alger_growth","as_of_date":"2013-03-01"'),
+                      ("assert_net_assets_fund_dates_are_unique", '"as_of_date":"2013-03-01","figures":2'),
                       ("assert_net_assets_values_are_positive", '"as_of_date":"2013-03-04","net_assets_usd":"-5.00"')]:
         assert rule in output, f"{rule} not reported:\n{output[-3000:]}"
         assert row in output, f"{row} not listed:\n{output[-3000:]}"

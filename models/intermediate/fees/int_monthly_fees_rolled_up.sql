@@ -5,11 +5,25 @@
 -- computed as accrued_fee * days_in_year * 10000 / sum of daily net assets (12 decimals).
 -- Example: Mellon S&P 500 Index at $150M through January 2003: 31 days x
 -- 273.972602739726027397 = 8,493.150684931506849307 accrued; 100,000 / 150M = 6.666... bps.
+-- Incremental on (agreement_id, fund_id, month_start): a run replaces the months that
+-- int_daily_fees_accrued (re)computed since (its accrued_at, kept per month).
+{{ config(
+    materialized=fund_fees.accrual_materialization(),
+    incremental_strategy='delete+insert',
+    unique_key=['agreement_id', 'fund_id', 'month_start'],
+    on_schema_change='fail'
+) }}
 with
 
 daily as (
 
     select * from {{ ref('int_daily_fees_accrued') }}
+    {% if is_incremental() %}
+        -- the months int_daily_fees_accrued (re)computed since this table last took rows
+        -- (by one run or more, if a build stopped in between): it recomputes whole months
+        -- (from the first of a fund's month on), so each month here is complete
+        where accrued_at > (select max(accrued_at) from {{ this }})
+    {% endif %}
 
 ),
 
@@ -27,7 +41,8 @@ rolled_up as (
         sum(net_assets_usd) as sum_daily_net_assets_usd,
         -- the rate's denominator, null (no rate) when the assets are 0
         case when sum(net_assets_usd) > 0 then sum(net_assets_usd) end as rate_basis_net_assets_usd,
-        sum(daily_accrual_usd) as accrued_fee_usd
+        sum(daily_accrual_usd) as accrued_fee_usd,
+        max(accrued_at) as accrued_at
     from daily
     group by
         agreement_id,
@@ -58,7 +73,8 @@ final as (
         -- no CASE around the division: DuckDB computes an operand once only outside one
         {{ fund_fees.divide_exact(
             'accrued_fee_usd * days_in_year * 10000', 'rate_basis_net_assets_usd', 12, numerator_scale=18
-        ) }} as effective_rate_bps
+        ) }} as effective_rate_bps,
+        accrued_at
     from rolled_up
 
 )

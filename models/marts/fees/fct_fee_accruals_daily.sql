@@ -1,7 +1,7 @@
 -- One row per agreement, fund and calendar day accrued (contract.md).
 -- Incremental on (agreement_id, fund_id, accrual_date): a run copies only the rows that
--- int_daily_fees_accrued (re)computed in the same run (its accrued_at), replacing those
--- already here.
+-- int_daily_fees_accrued (re)computed since this table last took rows (its accrued_at:
+-- one run, or more if a build stopped in between), replacing those already here.
 {{ config(
     materialized=fund_fees.accrual_materialization(),
     incremental_strategy='delete+insert',
@@ -14,7 +14,7 @@ daily as (
 
     select * from {{ ref('int_daily_fees_accrued') }}
     {% if is_incremental() %}
-        where accrued_at = (select max(accrued_at) from {{ ref('int_daily_fees_accrued') }})
+        where accrued_at > (select max(accrued_at) from {{ this }})
     {% endif %}
 
 ),

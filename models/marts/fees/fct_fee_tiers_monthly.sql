@@ -10,11 +10,25 @@
 -- Pro rata days (R4) share each tier's amount by own / combined assets, summed per month.
 -- The fund-day table is read once, by by_day_tier: DuckDB materializes a CTE read twice,
 -- which copied every fund-day; the days of a month are summed from by_day_tier.
+-- Incremental on (agreement_id, fund_id, month_start): a run replaces every row of the
+-- months that int_daily_fees_accrued (re)computed since (its accrued_at, kept per month).
+{{ config(
+    materialized=fund_fees.accrual_materialization(),
+    incremental_strategy='delete+insert',
+    unique_key=['agreement_id', 'fund_id', 'month_start'],
+    on_schema_change='fail'
+) }}
 with
 
 daily as (
 
     select * from {{ ref('int_daily_fees_accrued') }}
+    {% if is_incremental() %}
+        -- the months int_daily_fees_accrued (re)computed since this table last took rows
+        -- (by one run or more, if a build stopped in between): it recomputes whole months
+        -- (from the first of a fund's month on), so each month here is complete
+        where accrued_at > (select max(accrued_at) from {{ this }})
+    {% endif %}
 
 ),
 
@@ -35,6 +49,7 @@ by_day_tier as (
         tier_number as day_tier_number,
         is_pro_rata,
         max(days_in_year) as days_in_year,
+        max(accrued_at) as accrued_at,
         count(*) as days_priced,
         sum(tier_basis_assets_usd) as sum_basis_assets_usd,
         sum(annual_fee_usd) as sum_annual_fee_usd,
@@ -65,7 +80,8 @@ days_in_month as (
         agreement_id,
         fund_id,
         month_start,
-        sum(days_priced) as days_accrued
+        sum(days_priced) as days_accrued,
+        max(accrued_at) as accrued_at
     from by_day_tier
     group by
         agreement_id,
@@ -190,7 +206,8 @@ final as (
         cast(
             {{ fund_fees.divide_by_day_count('by_tier.sum_tier_annual_fee_usd', 'by_tier.days_in_year') }}
             as decimal(38, 18)
-        ) as accrued_fee_usd
+        ) as accrued_fee_usd,
+        cast(days_in_month.accrued_at as timestamp) as accrued_at
     from by_tier
     inner join days_in_month
         on
