@@ -101,6 +101,31 @@
 {%- endmacro %}
 
 {#
+    The decimals that a typed net_assets_usd column can hold at all: its DECIMAL scale, 0
+    for an integer. none when the column is read as text (each cell's text is checked), and
+    for the seed (checked on its values). A validation rule on decimals need not read the
+    values of a typed column whose type holds no more decimals than it allows.
+#}
+{% macro net_assets_typed_decimals(path) -%}
+    {%- if not path or 'net_assets_usd' not in fund_fees.net_assets_typed_columns(path) -%}
+        {{ return(none) }}
+    {%- endif -%}
+    {{ return(adapter.dispatch('net_assets_typed_decimals', 'fund_fees')(path)) }}
+{%- endmacro %}
+
+{% macro default__net_assets_typed_decimals(path) -%}
+    {{ return(none) }}
+{%- endmacro %}
+
+{% macro duckdb__net_assets_typed_decimals(path) -%}
+    {%- set described = run_query(
+        "select column_type from (describe select net_assets_usd from read_parquet('"
+        ~ path ~ "', union_by_name = true))") -%}
+    {%- set kind = described.rows[0][0] | upper -%}
+    {{ return(kind[8:-1].split(',')[1] | int if kind.startswith('DECIMAL(') else 0) }}
+{%- endmacro %}
+
+{#
     net_assets_cell(column, relation=none): a net-asset cell as the validation rules show
     it: the text as read (a column read as text) or the typed value as text (a column read
     typed, which keeps no text). column: 'as_of_date' or 'net_assets_usd'.

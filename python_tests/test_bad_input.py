@@ -37,6 +37,17 @@ def parquet_timestamptz(folder: Path, values: list[tuple[str, str, str]]) -> Pat
     return path
 
 
+def parquet_decimal(folder: Path, values: list[tuple[str, str, str]], scale: int) -> Path:
+    """as_of_date DATE and net_assets_usd DECIMAL(18, scale): columns staging reads typed."""
+    path = folder / "net_assets.parquet"
+    con = duckdb.connect()
+    rows = ", ".join(f"('{f}', date '{d}', {v})" for f, d, v in values)
+    con.execute(f"copy (select col0 as fund_id, col1 as as_of_date, cast(col2 as decimal(18, {scale})) as "
+                f"net_assets_usd from (values {rows})) to '{path}' (format parquet)")
+    con.close()
+    return path
+
+
 # case: (files, rule, substrings of the failing row, extra environment)
 NET_ASSET_CASES = {
     "zero": (csv("alger_growth,2013-03-01,100.00\nalger_growth,2013-03-04,0.00\n"),
@@ -90,6 +101,10 @@ NET_ASSET_CASES = {
     "timestamptz with a time of day in UTC": (
         "parquet:" + "alger_growth|2013-03-01 00:00:00+01|100.00",
         "assert_net_assets_dates_are_valid", ["not a valid date", "2013-02-28 23:00:00+00"]),
+    # a typed DECIMAL(18, 4) column can hold more than the 2 decimals allowed: its values are read
+    "more than 2 decimals in a typed Parquet DECIMAL(18, 4)": (
+        "parquet-decimal4:" + "alger_growth|2013-03-01|100.00;alger_growth|2013-03-04|100.1234",
+        "assert_net_assets_values_have_at_most_n_decimals", ["more than 2 decimals", "2013-03-04", "100.1234"]),
 }
 
 
@@ -98,6 +113,9 @@ def write_case(folder: Path, files) -> str:
     if isinstance(files, str) and files.startswith("parquet:"):
         values = [tuple(v.split("|")) for v in files[len("parquet:"):].split(";")]
         return str(parquet_timestamptz(folder, values))
+    if isinstance(files, str) and files.startswith("parquet-decimal4:"):
+        values = [tuple(v.split("|")) for v in files[len("parquet-decimal4:"):].split(";")]
+        return str(parquet_decimal(folder, values, 4))
     for name, text in files.items():
         (folder / name).write_text(text)
     return str(folder / next(iter(files))) if len(files) == 1 else str(folder / "*.csv")
