@@ -59,24 +59,26 @@
     The net-asset columns that a path reads already typed, so that they need no text
     round trip (staging keeps their value and no text): the seed (date, decimal(24, 6));
     on DuckDB, a Parquet file whose as_of_date is DATE or whose net_assets_usd is an
-    integer of at most 32 bits or a DECIMAL of at most 6 decimals and 18 whole digits (read exactly as decimal(24, 6)). Every
-    other column (CSV, a Parquet timestamp, double or wider decimal) is read as text and
-    parsed by the staging model, so a bad cell is a row the validation tests can name.
-    Returns a list of column names.
+    integer of at most 32 bits or a DECIMAL of at most 6 decimals and 18 whole digits (read
+    exactly as decimal(24, 6)). Every other column (CSV, a Parquet timestamp, double or
+    wider decimal) is read as text and parsed by the staging model, so a bad cell is a row
+    the validation tests can name.
+    Returns a dict: each typed column -> the decimals its type holds (a DECIMAL's scale, 0
+    for an integer; none for a date, and for the seed, whose type is the staging type).
 #}
-{% macro net_assets_typed_columns(path) -%}
+{% macro net_assets_typed_scales(path) -%}
     {%- if not path -%}
-        {{ return(['as_of_date', 'net_assets_usd']) }}
+        {{ return({'as_of_date': none, 'net_assets_usd': none}) }}
     {%- endif -%}
-    {{ return(adapter.dispatch('net_assets_typed_columns', 'fund_fees')(path)) }}
+    {{ return(adapter.dispatch('net_assets_typed_scales', 'fund_fees')(path)) }}
 {%- endmacro %}
 
-{% macro default__net_assets_typed_columns(path) -%}
-    {{ return([]) }}
+{% macro default__net_assets_typed_scales(path) -%}
+    {{ return({}) }}
 {%- endmacro %}
 
-{% macro duckdb__net_assets_typed_columns(path) -%}
-    {%- set typed = [] -%}
+{% macro duckdb__net_assets_typed_scales(path) -%}
+    {%- set typed = {} -%}
     {%- if execute and path.lower().endswith('.parquet') -%}
         {%- set described = run_query(
             "select column_name, column_type from (describe select * from read_parquet('"
@@ -87,17 +89,25 @@
             {%- set width_scale = (kind[8:-1].split(',') if kind.startswith('DECIMAL(') else ['0', '0'])
                 | map('int') | list -%}
             {%- if row[0] == 'as_of_date' and kind == 'DATE' -%}
-                {%- do typed.append('as_of_date') -%}
+                {%- do typed.update({'as_of_date': none}) -%}
             {%- elif row[0] == 'net_assets_usd' and (
                 kind in ['TINYINT', 'SMALLINT', 'INTEGER', 'UTINYINT', 'USMALLINT', 'UINTEGER']
                 or (kind.startswith('DECIMAL(') and width_scale[1] <= 6 and width_scale[0] - width_scale[1] <= 18)) -%}
                 {#- each fits decimal(24, 6) exactly; a BIGINT may not, and is read as text so that
                     a value out of range is the named rule's row, not a cast error -#}
-                {%- do typed.append('net_assets_usd') -%}
+                {%- do typed.update({'net_assets_usd': width_scale[1]}) -%}
             {%- endif -%}
         {%- endfor -%}
     {%- endif -%}
     {{ return(typed) }}
+{%- endmacro %}
+
+{#
+    The net-asset columns that a path reads already typed (net_assets_typed_scales):
+    a list of column names.
+#}
+{% macro net_assets_typed_columns(path) -%}
+    {{ return(fund_fees.net_assets_typed_scales(path).keys() | list) }}
 {%- endmacro %}
 
 {#
@@ -107,22 +117,7 @@
     values of a typed column whose type holds no more decimals than it allows.
 #}
 {% macro net_assets_typed_decimals(path) -%}
-    {%- if not path or 'net_assets_usd' not in fund_fees.net_assets_typed_columns(path) -%}
-        {{ return(none) }}
-    {%- endif -%}
-    {{ return(adapter.dispatch('net_assets_typed_decimals', 'fund_fees')(path)) }}
-{%- endmacro %}
-
-{% macro default__net_assets_typed_decimals(path) -%}
-    {{ return(none) }}
-{%- endmacro %}
-
-{% macro duckdb__net_assets_typed_decimals(path) -%}
-    {%- set described = run_query(
-        "select column_type from (describe select net_assets_usd from read_parquet('"
-        ~ path ~ "', union_by_name = true))") -%}
-    {%- set kind = described.rows[0][0] | upper -%}
-    {{ return(kind[8:-1].split(',')[1] | int if kind.startswith('DECIMAL(') else 0) }}
+    {{ return(fund_fees.net_assets_typed_scales(path).get('net_assets_usd')) }}
 {%- endmacro %}
 
 {#
