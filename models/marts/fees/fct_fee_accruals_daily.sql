@@ -13,9 +13,7 @@ with
 daily as (
 
     select * from {{ ref('int_daily_fees_accrued') }}
-    {% if is_incremental() %}
-        where accrued_at > (select max(accrued_at) from {{ this }})
-    {% endif %}
+    {{ fund_fees.accrued_after_this_table() }}
 
 ),
 

@@ -23,12 +23,7 @@ with
 daily as (
 
     select * from {{ ref('int_daily_fees_accrued') }}
-    {% if is_incremental() %}
-        -- the months int_daily_fees_accrued (re)computed since this table last took rows
-        -- (by one run or more, if a build stopped in between): it recomputes whole months
-        -- (from the first of a fund's month on), so each month here is complete
-        where accrued_at > (select max(accrued_at) from {{ this }})
-    {% endif %}
+    {{ fund_fees.accrued_after_this_table() }}
 
 ),
 
