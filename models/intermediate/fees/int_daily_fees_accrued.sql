@@ -8,9 +8,9 @@
 -- = 273.972602739726027397 a day in 2003; 100,000 / 366 = 273.224043715846994536 in 2004.
 --
 -- Incremental on (agreement_id, fund_id, accrual_date). A run appends the new days and
--- recomputes, per fund, every day from the first of the month of the earliest day whose
--- net assets (as carried forward, fee-rules R1) differ from what this table recorded:
--- a restated or newly reported figure, and the carried-forward days after it. A fund in a
+-- recomputes, per fund, every day from the first of the month of the earliest day that
+-- int_fund_days_carried_forward (fee-rules R1) computed since this table's latest accrual:
+-- a restated, added or removed figure and the days after it, or a new day. A fund in a
 -- combined-asset group (R4) recomputes from the earliest such day of any fund of the group.
 -- Changed agreements, rosters or schedules (seeds) need `dbt build --full-refresh`.
 -- The changed days: fund_fees.accrual_restated_days (macros/accrual_restated_days.sql).
@@ -20,10 +20,11 @@
     unique_key=['agreement_id', 'fund_id', 'accrual_date'],
     on_schema_change='fail'
 ) }}
-{#- The incremental branch finds the changed days twice: first over every recorded day
-    (run_query, when the model runs), for the earliest day any fund recomputes from; then
-    inside the model from that day on only, with that day as a literal, so that DuckDB drops
-    the earlier fund-days before any join (a subquery would not be pushed down). -#}
+{#- The incremental branch finds the days to recompute twice (each reads only the
+    carried-forward days computed since this table's latest accrual): first in run_query,
+    when the model runs, for the earliest day any fund recomputes from; then inside the
+    model from that day on, with that day as a literal, so that DuckDB drops the earlier
+    fund-days of the views below before any join (a subquery would not be pushed down). -#}
 {%- set recompute_since = '1900-01-01' -%}
 {%- set carried_forward = ref('int_fund_days_carried_forward') -%}
 {%- set asset_groups = ref('stg_agreements__asset_groups') -%}
@@ -33,7 +34,7 @@
         ~ ' final as (select min(recompute_from_date) as since from recompute_from)'
         ~ ' select cast(since as ' ~ dbt.type_string() ~ ') from final'
     ).columns[0].values()[0] -%}
-    {#- no fund to recompute (nothing recorded, nothing new): the day after the spine's end -#}
+    {#- no fund to recompute (nothing computed since): a day after every fund-day -#}
     {%- set recompute_since = earliest or '9999-12-31' -%}
 {%- endif -%}
 {%- set restated_days_ctes = fund_fees.accrual_restated_days(this, carried_forward, asset_groups, recompute_since)
@@ -57,16 +58,14 @@ to_price as (
     select fund_days.*
     from fund_days
     {% if is_incremental() %}
-        -- a fund this table has never priced is priced whole (recompute_from has it from its
-        -- first day); the literal lets DuckDB drop the earlier days before any join
-        left join recompute_from
+        -- only the funds with a day computed since this table's latest accrual, from the
+        -- first of that day's month; the literal lets DuckDB drop the earlier days before
+        -- any join
+        inner join recompute_from
             on fund_days.fund_id = recompute_from.fund_id
         where
             fund_days.accrual_date >= cast('{{ recompute_since }}' as date)
-            and (
-                recompute_from.recompute_from_date is null
-                or fund_days.accrual_date >= recompute_from.recompute_from_date
-            )
+            and fund_days.accrual_date >= recompute_from.recompute_from_date
     {% endif %}
 
 ),
