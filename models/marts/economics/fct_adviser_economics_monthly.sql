@@ -19,9 +19,9 @@ fees as (
 
 ),
 
-accruals as (
+fund_month_assets as (
 
-    select * from {{ ref('fct_fee_accruals_daily') }}
+    select * from {{ ref('int_fund_months_net_assets_summed') }}
 
 ),
 
@@ -45,31 +45,6 @@ fund_months as (
         sum(case when fee_type = 'advisory' then net_fee_usd else 0 end) as advisory_net_fee_usd,
         sum(case when fee_type = 'sub_advisory' then net_fee_usd else 0 end) as sub_advisory_net_fee_usd
     from fees
-    group by
-        fund_id,
-        month_start
-
-),
-
-fund_days as (
-
-    select distinct
-        fund_id,
-        month_start,
-        accrual_date,
-        net_assets_usd
-    from accruals
-
-),
-
-fund_month_assets as (
-
-    select
-        fund_id,
-        month_start,
-        count(*) as days_accrued,
-        sum(net_assets_usd) as sum_daily_net_assets_usd
-    from fund_days
     group by
         fund_id,
         month_start
