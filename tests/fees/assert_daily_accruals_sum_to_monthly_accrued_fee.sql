@@ -1,5 +1,9 @@
 -- Integrity: the daily accruals of each agreement, fund and month sum exactly to the
 -- month's accrued fee, and the days accrued match. Returns each month that differs.
+-- The months from the first day the latest accrual run wrote (every month after a full
+-- build, the recomputed months after an incremental run;
+-- fund_fees.latest_accrual_run_first_date).
+{%- set since = fund_fees.latest_accrual_run_first_date(ref('fct_fee_accruals_daily')) %}
 with
 
 daily as (
@@ -11,6 +15,7 @@ daily as (
         count(*) as days_accrued,
         sum(daily_accrual_usd) as sum_daily_accrual_usd
     from {{ ref('fct_fee_accruals_daily') }}
+    where month_start >= {{ fund_fees.month_start("cast('" ~ since ~ "' as date)") }}
     group by agreement_id, fund_id, month_start
 
 ),
@@ -18,7 +23,9 @@ daily as (
 monthly as (
 
     select * from {{ ref('fct_fees_monthly') }}
-    where days_accrued > 0
+    where
+        days_accrued > 0
+        and month_start >= {{ fund_fees.month_start("cast('" ~ since ~ "' as date)") }}
 
 )
 

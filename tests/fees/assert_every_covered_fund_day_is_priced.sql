@@ -1,6 +1,9 @@
 -- Integrity (fee-rules R1, R8): every fund-day on a fee agreement's roster with a schedule
 -- in effect gets exactly one daily accrual: none is lost to a schedule without tiers or a
--- join that drops rows (keys: agreement_id, fund_id, accrual_date).
+-- join that drops rows (keys: agreement_id, fund_id, accrual_date). Both sides from the
+-- first day the latest accrual run wrote (fund_fees.latest_accrual_run_first_date: every
+-- day after a full build, the recomputed months after an incremental run).
+{%- set since = fund_fees.latest_accrual_run_first_date(ref('fct_fee_accruals_daily')) %}
 with
 
 scheduled as (
@@ -10,6 +13,7 @@ scheduled as (
         fund_id,
         accrual_date
     from {{ ref('int_agreement_fund_days_scheduled') }}
+    where accrual_date >= cast('{{ since }}' as date)
 
 ),
 
@@ -20,6 +24,7 @@ accrued as (
         fund_id,
         accrual_date
     from {{ ref('fct_fee_accruals_daily') }}
+    where accrual_date >= cast('{{ since }}' as date)
 
 ),
 
