@@ -7,7 +7,9 @@ with
 
 net_assets as (
 
-    select distinct
+    -- every row, not distinct (a hash of every figure): a repeated fund and date (the rule
+    -- assert_net_assets_fund_dates_are_unique names it) only adds a gap of no dates
+    select
         fund_id,
         as_of_date
     from {{ ref('stg_net_assets__daily') }}
