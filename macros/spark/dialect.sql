@@ -82,8 +82,9 @@
 {%- endmacro %}
 
 {#
-    Materialization of the two accrual models (int_daily_fees_accrued, fct_fee_accruals_daily),
-    named in their config: incremental with delete+insert where the adapter has it (DuckDB);
+    Materialization of the incremental models (int_fund_days_carried_forward, the daily
+    accruals and the models they feed, fct_fee_curves), named in their config: incremental
+    with delete+insert (or append) where the adapter has it (DuckDB);
     a table rebuilt on every run on Spark, whose incremental strategies (append,
     insert_overwrite, merge on Delta only) cannot replace restated days of a parquet table.
 #}

@@ -8,6 +8,16 @@
 -- 0.35% on all assets once the group's combined assets exceed $1B).
 -- Example (Mellon Schedule B, S&P 500 Index, $150,000,000): 0.12% x 50M = 60,000;
 -- 0.06% x 50M = 30,000; 0.02% x 50M = 10,000; annual fee 100,000, 6.666... bps.
+--
+-- Incremental (append): a run adds the curves of the schedules this table does not hold
+-- yet; a schedule's curve never changes with the daily input. Changed schedules or the
+-- vars of the grid need `dbt build --full-refresh` (as every change to the agreements;
+-- assert_every_schedule_has_a_full_curve fails on a grid that no longer matches).
+{{ config(
+    materialized=fund_fees.accrual_materialization(),
+    incremental_strategy='append',
+    on_schema_change='fail'
+) }}
 {%- set step = var('fee_curve_step_usd') | int %}
 {%- set grid_points = (var('fee_curve_max_assets_usd') | int) // step %}
 with
@@ -15,6 +25,9 @@ with
 schedules as (
 
     select * from {{ ref('dim_fee_schedules') }}
+    {% if is_incremental() %}
+        where schedule_id not in (select distinct schedule_id from {{ this }})
+    {% endif %}
 
 ),
 
@@ -39,11 +52,14 @@ grid_steps as (
 
 breakpoints as (
 
+    -- of the schedules priced here (on an incremental run, the new ones)
     select distinct
-        schedule_id,
-        upper_bound_usd as breakpoint_usd
+        tiers.schedule_id,
+        tiers.upper_bound_usd as breakpoint_usd
     from tiers
-    where upper_bound_usd is not null
+    inner join schedules
+        on tiers.schedule_id = schedules.schedule_id
+    where tiers.upper_bound_usd is not null
 
 ),
 
