@@ -78,112 +78,112 @@ input_figures as (
 
 {% if is_incremental() %}
 
-recorded_figures as (
+    recorded_figures as (
 
-    -- the figures the last run expanded: each holds its own day (not carried forward)
-    select
-        fund_id,
-        calendar_date as as_of_date,
-        net_assets_usd
-    from {{ this }}
-    where not is_carried_forward
+        -- the figures the last run expanded: each holds its own day (not carried forward)
+        select
+            fund_id,
+            calendar_date as as_of_date,
+            net_assets_usd
+        from {{ this }}
+        where not is_carried_forward
 
-),
+    ),
 
-figures_changed as (
+    figures_changed as (
 
-    -- per fund: the earliest figure restated (another value), added or removed
-    select
-        coalesce(input_figures.fund_id, recorded_figures.fund_id) as fund_id,
-        min(coalesce(input_figures.as_of_date, recorded_figures.as_of_date)) as first_changed_date
-    from input_figures
-    full outer join recorded_figures
-        on
-            input_figures.fund_id = recorded_figures.fund_id
-            and input_figures.as_of_date = recorded_figures.as_of_date
-    where input_figures.net_assets_usd is distinct from recorded_figures.net_assets_usd
-    group by coalesce(input_figures.fund_id, recorded_figures.fund_id)
+        -- per fund: the earliest figure restated (another value), added or removed
+        select
+            coalesce(input_figures.fund_id, recorded_figures.fund_id) as fund_id,
+            min(coalesce(input_figures.as_of_date, recorded_figures.as_of_date)) as first_changed_date
+        from input_figures
+        full outer join recorded_figures
+            on
+                input_figures.fund_id = recorded_figures.fund_id
+                and input_figures.as_of_date = recorded_figures.as_of_date
+        where input_figures.net_assets_usd is distinct from recorded_figures.net_assets_usd
+        group by coalesce(input_figures.fund_id, recorded_figures.fund_id)
 
-),
+    ),
 
-recorded_ends as (
+    recorded_ends as (
 
-    select
-        fund_id,
-        max(calendar_date) as last_recorded_date
-    from {{ this }}
-    group by fund_id
+        select
+            fund_id,
+            max(calendar_date) as last_recorded_date
+        from {{ this }}
+        group by fund_id
 
-),
+    ),
 
-restated as (
+    restated as (
 
-    -- per fund: the first day to recompute (none: the fund is left as recorded)
-    select
-        fund_bounds.fund_id,
-        fund_bounds.last_accrual_date,
-        case
-            when recorded_ends.fund_id is null then cast('1900-01-01' as date)
-            when figures_changed.first_changed_date <= recorded_ends.last_recorded_date
-                then figures_changed.first_changed_date
-            when
-                fund_bounds.last_accrual_date > recorded_ends.last_recorded_date
-                or figures_changed.first_changed_date is not null
-                then {{ fund_fees.add_days('recorded_ends.last_recorded_date', 1) }}
-        end as restate_from
-    from fund_bounds
-    left join recorded_ends
-        on fund_bounds.fund_id = recorded_ends.fund_id
-    left join figures_changed
-        on fund_bounds.fund_id = figures_changed.fund_id
+        -- per fund: the first day to recompute (none: the fund is left as recorded)
+        select
+            fund_bounds.fund_id,
+            fund_bounds.last_accrual_date,
+            case
+                when recorded_ends.fund_id is null then cast('1900-01-01' as date)
+                when figures_changed.first_changed_date <= recorded_ends.last_recorded_date
+                    then figures_changed.first_changed_date
+                when
+                    fund_bounds.last_accrual_date > recorded_ends.last_recorded_date
+                    or figures_changed.first_changed_date is not null
+                    then {{ fund_fees.add_days('recorded_ends.last_recorded_date', 1) }}
+            end as restate_from
+        from fund_bounds
+        left join recorded_ends
+            on fund_bounds.fund_id = recorded_ends.fund_id
+        left join figures_changed
+            on fund_bounds.fund_id = figures_changed.fund_id
 
-),
+    ),
 
-figures_to_expand as (
+    figures_to_expand as (
 
-    -- the restated funds' figures from their first day to recompute, read from the model
-    -- (not the CTE input_figures: DuckDB stores a CTE read twice) ...
-    select
-        net_assets.fund_id,
-        net_assets.as_of_date,
-        net_assets.net_assets_usd,
-        restated.last_accrual_date,
-        restated.restate_from
-    from {{ ref('stg_net_assets__daily') }} as net_assets
-    inner join restated
-        on net_assets.fund_id = restated.fund_id
-    where
-        net_assets.as_of_date is not null
-        and net_assets.net_assets_usd is not null
-        and net_assets.as_of_date >= restated.restate_from
-        and net_assets.as_of_date <= restated.last_accrual_date
-    union all
-    -- ... and the figure that holds the day before, as recorded (nothing before that day
-    -- changed), to carry over the first days to recompute
-    select
-        recorded.fund_id,
-        recorded.net_assets_as_of_date as as_of_date,
-        recorded.net_assets_usd,
-        restated.last_accrual_date,
-        restated.restate_from
-    from {{ this }} as recorded
-    inner join restated
-        on
-            recorded.fund_id = restated.fund_id
-            and recorded.calendar_date = {{ fund_fees.add_days('restated.restate_from', -1) }}
+        -- the restated funds' figures from their first day to recompute, read from the model
+        -- (not the CTE input_figures: DuckDB stores a CTE read twice) ...
+        select
+            net_assets.fund_id,
+            net_assets.as_of_date,
+            net_assets.net_assets_usd,
+            restated.last_accrual_date,
+            restated.restate_from
+        from {{ ref('stg_net_assets__daily') }} as net_assets
+        inner join restated
+            on net_assets.fund_id = restated.fund_id
+        where
+            net_assets.as_of_date is not null
+            and net_assets.net_assets_usd is not null
+            and net_assets.as_of_date >= restated.restate_from
+            and net_assets.as_of_date <= restated.last_accrual_date
+        union all
+        -- ... and the figure that holds the day before, as recorded (nothing before that day
+        -- changed), to carry over the first days to recompute
+        select
+            recorded.fund_id,
+            recorded.net_assets_as_of_date as as_of_date,
+            recorded.net_assets_usd,
+            restated.last_accrual_date,
+            restated.restate_from
+        from {{ this }} as recorded
+        inner join restated
+            on
+                recorded.fund_id = restated.fund_id
+                and recorded.calendar_date = {{ fund_fees.add_days('restated.restate_from', -1) }}
 
-),
+    ),
 
 {% else %}
 
-figures_to_expand as (
+    figures_to_expand as (
 
-    select
-        *,
-        cast(null as date) as restate_from
-    from input_figures
+        select
+            *,
+            cast(null as date) as restate_from
+        from input_figures
 
-),
+    ),
 
 {% endif %}
 
