@@ -18,13 +18,6 @@
   ``background_dbt[key].result()`` (which re-raises a job's error). A job's
   temporary folder is made in ``background_jobs`` (the main thread), not in the
   callable: pytest's ``tmp_path_factory`` is not thread-safe.
-- Under pytest-xdist (``-n N --dist loadgroup``, scripts/test.sh) every worker
-  collects every test but runs only the groups it is given, so no job starts
-  early: a job runs in the worker whose test first asks for it, once. Each test
-  gets the xdist group of its module (``xdist_group_of(item)``, or the module's
-  file name), so a module's fixtures are built in one worker; a module that
-  defines ``xdist_group_of`` splits its tests by build (each build one group),
-  and modules that read the same build name the same group.
 """
 
 from __future__ import annotations
@@ -32,16 +25,13 @@ from __future__ import annotations
 import csv
 import os
 import shutil
-import threading
-from concurrent.futures import Future, ThreadPoolExecutor
+from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 
 import pytest
 
 REPO_ROOT = Path(__file__).resolve().parent.parent
 BACKGROUND_WORKERS = int(os.environ.get("FUND_FEES_TEST_WORKERS", "2"))
-# set by pytest-xdist in each worker process
-XDIST_WORKER = os.environ.get("PYTEST_XDIST_WORKER")
 
 SEED_COLUMNS = {
     "agreements": [
@@ -277,46 +267,6 @@ def handmade_seeds(tmp_path):
     return make
 
 
-class JobsOnDemand(dict):
-    """{key: Future} whose job runs, in the asking thread, when a test first asks for it
-    (``key in``, ``[key]``, ``.get``): the background jobs of a pytest-xdist worker."""
-
-    def __init__(self, jobs: dict):
-        super().__init__()
-        self._jobs = dict(jobs)
-        self._lock = threading.Lock()
-
-    def __contains__(self, key) -> bool:
-        return dict.__contains__(self, key) or key in self._jobs
-
-    def __getitem__(self, key) -> Future:
-        with self._lock:
-            if not dict.__contains__(self, key) and key in self._jobs:
-                future: Future = Future()
-                try:
-                    future.set_result(self._jobs.pop(key)())
-                except BaseException as error:  # re-raised by future.result()
-                    future.set_exception(error)
-                dict.__setitem__(self, key, future)
-        return dict.__getitem__(self, key)
-
-    def get(self, key, default=None):
-        return self[key] if key in self else default
-
-
-@pytest.hookimpl(tryfirst=True)
-def pytest_collection_modifyitems(config, items):
-    """Under pytest-xdist's --dist loadgroup: each test's group (see the module doc).
-    Runs before xdist's own hook, which reads the marks."""
-    if getattr(config.option, "dist", "no") != "loadgroup":
-        return
-    for item in items:
-        module = getattr(item, "module", None)
-        group_of = getattr(module, "xdist_group_of", None)
-        name = (group_of(item) if group_of else None) or Path(str(item.fspath)).stem
-        item.add_marker(pytest.mark.xdist_group(name))
-
-
 @pytest.fixture(scope="session", autouse=True)
 def background_dbt(request, tmp_path_factory):
     """{key: Future} of every background job of the selected tests' modules (see the module doc)."""
@@ -329,12 +279,6 @@ def background_dbt(request, tmp_path_factory):
     # mktemp() first in their own threads would each create one (pytest-N, pytest-N+1), and
     # mktemp() then refuses the folder of the other ("... is not a normalized and relative path").
     tmp_path_factory.getbasetemp()
-    if XDIST_WORKER:
-        jobs = {}
-        for module, items in by_module.items():
-            jobs.update(module.background_jobs(items, tmp_path_factory))
-        yield JobsOnDemand(jobs)
-        return
     pool = ThreadPoolExecutor(max_workers=max(BACKGROUND_WORKERS, 1), thread_name_prefix="dbt")
     futures = {}
     try:

@@ -233,15 +233,6 @@ def background_jobs(items, tmp_path_factory) -> dict:
     return jobs
 
 
-def xdist_group_of(item) -> str | None:
-    """Under pytest-xdist (conftest.py): each scenario build is its own group, so the
-    builds run in several workers at once; test_query_plans.py reads the universe's."""
-    callspec = getattr(item, "callspec", None)
-    if callspec is not None and "built" in callspec.indices:
-        return f"scenario:{BUILD_IDS[callspec.indices['built']]}"
-    return None
-
-
 @pytest.fixture(scope="module", params=BUILDS, ids=BUILD_IDS)
 def built(request, background_dbt):
     key = f"scenario:{BUILD_IDS[request.param_index]}"

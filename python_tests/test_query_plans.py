@@ -164,12 +164,6 @@ def build_database(build: dict) -> Path:
     return published.parent / ".fund_fees_build" / published.name
 
 
-def xdist_group_of(item) -> str | None:
-    """Under pytest-xdist (conftest.py): the tests of the universe's build run in the
-    worker of test_fees_match_independent_calculator.py's same build (one build)."""
-    return f"scenario:{UNIVERSE.name}" if "universe_build" in item.fixturenames else None
-
-
 @pytest.fixture(scope="module")
 def universe_build(background_dbt, tmp_path_factory):
     key = f"scenario:{UNIVERSE.name}"

@@ -23,7 +23,6 @@ Skipped only when Java is missing (pyspark needs Java 17).
 
 from __future__ import annotations
 
-import fcntl
 import json
 import os
 import shutil
@@ -106,21 +105,10 @@ def _duckdb_tables(db_file: Path) -> dict:
         con.close()
 
 
-def xdist_group_of(item) -> str | None:
-    """Under pytest-xdist (conftest.py): the two builds run in two workers at once."""
-    callspec = getattr(item, "callspec", None)
-    if callspec is not None and "both_engines" in callspec.indices:
-        return f"spark:{BUILDS[callspec.indices['both_engines']][0]}"
-    return None
-
-
 @pytest.fixture(scope="module")
 def spark_venv():
-    # the command that needs the Spark venv installs it (once; again when requirements-spark.txt
-    # changes); under a file lock: two pytest-xdist workers may ask at once
-    with open(REPO_ROOT / ".venv-spark.lock", "w", encoding="utf-8") as lock:
-        fcntl.flock(lock, fcntl.LOCK_EX)
-        _run(["bash", "-c", "source scripts/setup_spark.sh"], REPO_ROOT, dict(os.environ), "setting up .venv-spark")
+    # the command that needs the Spark venv installs it (once; again when requirements-spark.txt changes)
+    _run(["bash", "-c", "source scripts/setup_spark.sh"], REPO_ROOT, dict(os.environ), "setting up .venv-spark")
     return SPARK_PYTHON
 
 

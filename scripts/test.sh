@@ -19,30 +19,23 @@ echo "== sqlfluff lint (dbt templater), in the background: its result comes at t
 (FUND_FEES_DB="$SCRATCH/lint.duckdb" DBT_TARGET_PATH="$SCRATCH/lint_target" \
     sqlfluff lint models tests analyses macros > "$SCRATCH/lint.log" 2>&1) &
 LINT_PID=$!
-# The fee report's browser test needs Debian's chromium and chromium-driver: installed from
-# the Debian registry when missing, in the background while dbt builds (the test skips,
-# saying so, where this fails).
-APT_PID=""
-if ! command -v chromium >/dev/null 2>&1; then
-    echo "== installing chromium and chromium-driver (apt-get), in the background, for the fee report's browser test"
-    SUDO=""; [ "$(id -u)" -ne 0 ] && command -v sudo >/dev/null 2>&1 && SUDO="sudo -n"
-    ( ($SUDO apt-get update -qq && DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y -qq chromium chromium-driver) \
-        > "$SCRATCH/apt.log" 2>&1 || echo "   could not install chromium: the browser test will be skipped" ) &
-    APT_PID=$!
-fi
 echo "== dbt build (seeds, models, data tests, unit tests)"
 dbt build
 if [ -f ../shared/tools/check_contract.py ]; then
     echo "== contract check (../shared/tools/check_contract.py)"
     python ../shared/tools/check_contract.py "$FUND_FEES_DB"
 fi
-if [ -n "$APT_PID" ]; then wait "$APT_PID" || true; fi
-# pytest-xdist: FUND_FEES_TEST_PROCESSES worker processes (default 3 on 2 cores: a dbt run
-# waits on files and on DuckDB part of its time), each given whole groups of tests
-# (conftest.py: a module, or one scenario build) so that a build runs once
-echo "== pytest (${FUND_FEES_TEST_PROCESSES:-3} processes, pytest-xdist --dist loadgroup)"
+# The fee report's browser test needs Debian's chromium and chromium-driver: install them
+# from the Debian registry when missing (the test skips, saying so, where this fails).
+if ! command -v chromium >/dev/null 2>&1; then
+    echo "== installing chromium and chromium-driver (apt-get) for the fee report's browser test"
+    SUDO=""; [ "$(id -u)" -ne 0 ] && command -v sudo >/dev/null 2>&1 && SUDO="sudo -n"
+    ($SUDO apt-get update -qq && DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y -qq chromium chromium-driver) \
+        || echo "   could not install chromium: the browser test will be skipped"
+fi
+echo "== pytest (the scenario builds run two at a time in the background: conftest.background_dbt)"
 PYTEST_STATUS=0
-python -m pytest python_tests -n "${FUND_FEES_TEST_PROCESSES:-3}" --dist loadgroup "$@" || PYTEST_STATUS=$?
+python -m pytest python_tests "$@" || PYTEST_STATUS=$?
 echo "== sqlfluff lint result"
 LINT_STATUS=0
 wait "$LINT_PID" || LINT_STATUS=$?
