@@ -14,19 +14,32 @@
   first test starts and run BACKGROUND_WORKERS at a time (default 2, the
   machine's cores; env FUND_FEES_TEST_WORKERS) while the tests go on: a test
   module that defines ``background_jobs(items, tmp_path_factory) -> {key:
-  callable}`` gets its jobs submitted for its selected tests; a test reads
-  ``background_dbt[key].result()`` (which re-raises a job's error). A job's
+  callable or Job}`` gets its jobs submitted for its selected tests; a test reads
+  ``background_dbt[key].result()`` (which re-raises a job's error). A ``Job``
+  names the jobs it runs after (``after``: their keys; it fails, without running,
+  when one of them failed) and a ``priority``: of the jobs ready to run, the
+  highest priority starts first (the longest chains, such as the Spark builds,
+  go first, so that the last minutes are not one long build alone). A job's
   temporary folder is made in ``background_jobs`` (the main thread), not in the
   callable: pytest's ``tmp_path_factory`` is not thread-safe.
+- Test order: the modules whose tests read background jobs (``background_jobs``,
+  or ``READS_BACKGROUND_JOBS = True`` for one that reads another module's) run after the others
+  (each group in file order), so that the foreground runs its own builds while the
+  background ones run, instead of waiting for them first.
 """
 
 from __future__ import annotations
 
 import csv
+import heapq
+import itertools
 import os
 import shutil
-from concurrent.futures import ThreadPoolExecutor
+import threading
+from concurrent.futures import Future
+from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Callable
 
 import pytest
 
@@ -267,6 +280,95 @@ def handmade_seeds(tmp_path):
     return make
 
 
+@dataclass
+class Job:
+    """A background job: ``run()`` after the jobs keyed in ``after``; highest ``priority`` first."""
+    run: Callable[[], object]
+    after: tuple[str, ...] = ()
+    priority: int = 0
+
+
+class JobPool:
+    """Runs jobs on ``workers`` threads: a job once every job it runs ``after`` is done, of
+    the jobs ready the highest priority first (then the first added). ``futures[key]`` is
+    each job's Future; a job whose ``after`` job failed fails with that error, unrun."""
+
+    def __init__(self, workers: int):
+        self.futures: dict[str, Future] = {}
+        self._jobs: dict[str, Job] = {}
+        self._ready: list = []
+        self._order = itertools.count()
+        self._cond = threading.Condition()
+        self._closed = False
+        self._threads = [threading.Thread(target=self._work, name=f"dbt_{n}", daemon=True)
+                         for n in range(max(workers, 1))]
+
+    def add(self, key: str, job: Job) -> None:
+        assert key not in self._jobs, f"two background jobs named {key}"
+        self._jobs[key] = job
+        self.futures[key] = Future()
+
+    def start(self) -> None:
+        for key, job in self._jobs.items():
+            missing = [k for k in job.after if k not in self._jobs]
+            assert not missing, f"background job {key} runs after unknown jobs {missing}"
+        with self._cond:
+            for key, job in self._jobs.items():
+                if not job.after:
+                    self._push(key)
+        for thread in self._threads:
+            thread.start()
+
+    def _push(self, key: str) -> None:
+        heapq.heappush(self._ready, (-self._jobs[key].priority, next(self._order), key))
+        self._cond.notify()
+
+    def _work(self) -> None:
+        while True:
+            with self._cond:
+                while not self._ready and not self._closed:
+                    self._cond.wait()
+                if self._closed:
+                    return
+                key = heapq.heappop(self._ready)[2]
+            future = self.futures[key]
+            if future.set_running_or_notify_cancel():
+                try:
+                    failed = [self.futures[k] for k in self._jobs[key].after
+                              if self.futures[k].cancelled() or self.futures[k].exception() is not None]
+                    if failed:
+                        cause = None if failed[0].cancelled() else failed[0].exception()
+                        raise RuntimeError(f"background job {key} did not run: a job it runs after "
+                                           f"failed ({cause!r})") from cause
+                    future.set_result(self._jobs[key].run())
+                except BaseException as error:  # pytest.fail raises a BaseException
+                    future.set_exception(error)
+            with self._cond:
+                for other, job in self._jobs.items():
+                    if key in job.after and all(self.futures[k].done() for k in job.after):
+                        self._push(other)
+
+    def shutdown(self) -> None:
+        with self._cond:
+            for future in self.futures.values():
+                future.cancel()
+            self._closed = True
+            self._cond.notify_all()
+        for thread in self._threads:
+            if thread.is_alive():
+                thread.join()
+
+
+def pytest_collection_modifyitems(session, config, items):
+    """The modules that read background jobs (they define ``background_jobs``, or set
+    ``READS_BACKGROUND_JOBS``) last, see the module doc; a stable sort."""
+    def reads_jobs(item) -> bool:
+        module = getattr(item, "module", None)
+        return hasattr(module, "background_jobs") or getattr(module, "READS_BACKGROUND_JOBS", False)
+
+    items.sort(key=reads_jobs)
+
+
 @pytest.fixture(scope="session", autouse=True)
 def background_dbt(request, tmp_path_factory):
     """{key: Future} of every background job of the selected tests' modules (see the module doc)."""
@@ -279,17 +381,15 @@ def background_dbt(request, tmp_path_factory):
     # mktemp() first in their own threads would each create one (pytest-N, pytest-N+1), and
     # mktemp() then refuses the folder of the other ("... is not a normalized and relative path").
     tmp_path_factory.getbasetemp()
-    pool = ThreadPoolExecutor(max_workers=max(BACKGROUND_WORKERS, 1), thread_name_prefix="dbt")
-    futures = {}
+    pool = JobPool(BACKGROUND_WORKERS)
     try:
         for module, items in by_module.items():
             for key, job in module.background_jobs(items, tmp_path_factory).items():
-                futures[key] = pool.submit(job)
-        yield futures
+                pool.add(key, job if isinstance(job, Job) else Job(job))
+        pool.start()
+        yield pool.futures
     finally:
-        for future in futures.values():
-            future.cancel()
-        pool.shutdown(wait=True)
+        pool.shutdown()
 
 
 def project_with_expense_rows(folder: Path, rows: list, note: str) -> Path:

@@ -5,18 +5,18 @@ runs `dbt build` on a copy of a warehouse built from the shipped sample, and che
 the build fails, that the output names the rule (the failing test) and the offending row
 (file, fund, date, value), and that the published file (FUND_FEES_DB) is byte-identical.
 Net-asset builds select only `stg_net_assets__daily+1` (the validation tests run on it);
-seed builds select the seeds, the staging models and the agreement tests. The builds run
-two at a time (two cores), each in its own folder.
+seed builds select the seeds, the staging models and the agreement tests. The builds are
+background jobs (conftest.background_dbt), each in its own folder.
 """
 from __future__ import annotations
 
 import shutil
-from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 
 import duckdb
 import pytest
 
+from conftest import Job
 from wap_helpers import ROOT, build_db_of, copy_warehouse, dbt, digest, query, table_checksums
 
 HEADER = "fund_id,as_of_date,net_assets_usd\n"
@@ -167,12 +167,28 @@ SEED_CASES = {
 }
 
 
-@pytest.fixture(scope="module")
-def base_warehouse(tmp_path_factory) -> Path:
-    db = tmp_path_factory.mktemp("bad_input_base") / "fund_fees.duckdb"
+def build_base(db: Path) -> Path:
     result = dbt(["build", "--quiet"], db)
     assert result.returncode == 0, result.output[-3000:]
     return db
+
+
+def background_jobs(items, tmp_path_factory) -> dict:
+    """The base warehouse, then every case's build on a copy of it (conftest.background_dbt)."""
+    base = tmp_path_factory.mktemp("bad_input_base") / "fund_fees.duckdb"
+    root = tmp_path_factory.mktemp("bad_input_cases")
+    jobs = {"bad_input:base": Job(lambda: build_base(base), priority=60)}
+    cases = [("net", name, run_net_asset_case) for name in NET_ASSET_CASES]
+    cases += [("seed", name, run_seed_case) for name in SEED_CASES]
+    for i, (kind, name, run) in enumerate(cases):
+        jobs[f"bad_input:{kind}:{name}"] = Job(
+            lambda r=run, n=name, f=root / f"{kind}_{i}": r(n, base, f), after=("bad_input:base",), priority=30)
+    return jobs
+
+
+@pytest.fixture(scope="module")
+def base_warehouse(background_dbt) -> Path:
+    return background_dbt["bad_input:base"].result()
 
 
 def run_net_asset_case(name: str, base: Path, folder: Path, full_build: bool = False):
@@ -202,15 +218,10 @@ def run_seed_case(name: str, base: Path, folder: Path):
 
 
 @pytest.fixture(scope="module")
-def case_results(base_warehouse, tmp_path_factory) -> dict:
-    """Every case's build, two at a time."""
-    root = tmp_path_factory.mktemp("bad_input_cases")
-    jobs = {("net", name): (run_net_asset_case, name) for name in NET_ASSET_CASES}
-    jobs.update({("seed", name): (run_seed_case, name) for name in SEED_CASES})
-    with ThreadPoolExecutor(max_workers=2) as pool:
-        futures = {key: pool.submit(fn, name, base_warehouse, root / f"{key[0]}_{i}")
-                   for i, (key, (fn, name)) in enumerate(jobs.items())}
-        return {key: future.result() for key, future in futures.items()}
+def case_results(background_dbt) -> dict:
+    """Every case's build (background jobs, two at a time)."""
+    return {(kind, name): background_dbt[f"bad_input:{kind}:{name}"].result()
+            for kind, cases in (("net", NET_ASSET_CASES), ("seed", SEED_CASES)) for name in cases}
 
 
 def assert_refused(result, before: str, db: Path, rule: str, row: list[str]) -> None:

@@ -15,7 +15,8 @@ fund_id, accrual_date). This module builds, in one scratch warehouse:
    the table never priced, priced from its first day;
 
 and compares every mart, and the daily accruals, row by row at full precision with a fresh
-full build on the same input (accrued_at, the time a row was computed, aside). The
+full build on the same input (accrued_at, the time a row was computed, aside). The chain
+and each of the three full builds are background jobs (conftest.background_dbt). The
 project copy carries non-illustrative expense schedules, so the waiver marts have rows.
 """
 
@@ -27,13 +28,14 @@ import json
 import os
 import shutil
 import subprocess
+import threading
 from decimal import Decimal
 from pathlib import Path
 
 import pytest
 
 import scenarios
-from conftest import project_with_expense_rows
+from conftest import Job, project_with_expense_rows
 
 REPO_ROOT = Path(__file__).resolve().parent.parent
 CUT = dt.date(2004, 2, 6)
@@ -106,43 +108,79 @@ def write_input(rows: list[dict], path: Path) -> Path:
     return scenarios.write_parquet(rows, path)
 
 
-@pytest.fixture(scope="module")
-def states(tmp_path_factory):
-    folder = tmp_path_factory.mktemp("incremental")
-    project = project_copy(folder)
-    scenario = next(s for s in scenarios.build_scenarios() if s.name == "mellon_advisory_2000_2004").generate()
-    rows = scenario.rows
-    d0 = [r for r in rows if dt.date.fromisoformat(r["as_of_date"]) <= CUT]
-    d1 = [r for r in rows if dt.date.fromisoformat(r["as_of_date"]) <= APPENDED_THROUGH]
-    d2 = []
-    for r in d1:
-        key = (r["fund_id"], r["as_of_date"])
-        if key in WITHDRAWN:
-            continue
-        if key in RESTATED:
-            r = dict(r, net_assets_usd=str((Decimal(r["net_assets_usd"]) * eval(RESTATED[key])).quantize(Decimal("0.01"))))
-        d2.append(r)
-    assert len(d2) == len(d1) - len(WITHDRAWN) and d2 != d1
-    d3 = d2
-    d0, d1, d2 = ([r for r in d if r["fund_id"] != LATE_FUND] for d in (d0, d1, d2))
-    assert len(d3) > len(d2)
+STATES = ("appended", "restated", "late_fund")
+_INPUTS_LOCK = threading.Lock()
+_INPUTS: dict = {}
 
+
+def inputs() -> dict:
+    """The four inputs, d0 (cut) and one per state (computed once, by the first job to ask)."""
+    with _INPUTS_LOCK:
+        if not _INPUTS:
+            rows = next(s for s in scenarios.build_scenarios()
+                        if s.name == "mellon_advisory_2000_2004").generate().rows
+            d0 = [r for r in rows if dt.date.fromisoformat(r["as_of_date"]) <= CUT]
+            d1 = [r for r in rows if dt.date.fromisoformat(r["as_of_date"]) <= APPENDED_THROUGH]
+            d2 = []
+            for r in d1:
+                key = (r["fund_id"], r["as_of_date"])
+                if key in WITHDRAWN:
+                    continue
+                if key in RESTATED:
+                    r = dict(r, net_assets_usd=str(
+                        (Decimal(r["net_assets_usd"]) * eval(RESTATED[key])).quantize(Decimal("0.01"))))
+                d2.append(r)
+            assert len(d2) == len(d1) - len(WITHDRAWN) and d2 != d1
+            d3 = d2
+            d0, d1, d2 = ([r for r in d if r["fund_id"] != LATE_FUND] for d in (d0, d1, d2))
+            assert len(d3) > len(d2)
+            _INPUTS.update(cut=d0, appended=d1, restated=d2, late_fund=d3)
+        return _INPUTS
+
+
+def incremental_chain(project: Path, folder: Path) -> dict:
+    """One warehouse: a full build on the cut input, then an incremental build per state."""
     incremental_db = folder / "incremental.duckdb"
     data = folder / "input" / "net_assets.parquet"
     data.parent.mkdir()
     result = {}
-    write_input(d0, data)
+    write_input(inputs()["cut"], data)
     dbt(project, folder, incremental_db, data, "build", "--exclude-resource-type", "unit_test")
-    for state, state_rows in (("appended", d1), ("restated", d2), ("late_fund", d3)):
-        write_input(state_rows, data)
+    for state in STATES:
+        write_input(inputs()[state], data)
         dbt(project, folder, incremental_db, data, "build", "--exclude-resource-type", "unit_test")
-        incremental = read_tables(incremental_db)
-        latest = latest_run_dates(incremental_db)
-        full_db = folder / f"full_{state}.duckdb"
-        dbt(project, folder, full_db, data, "build", "--exclude-resource-type", "unit_test",
-            "--exclude-resource-type", "test")
-        result[state] = {"incremental": incremental, "full": read_tables(full_db), "latest": latest}
+        result[state] = {"incremental": read_tables(incremental_db), "latest": latest_run_dates(incremental_db)}
     return result
+
+
+def full_refresh(project: Path, folder: Path, state: str) -> dict:
+    """A fresh full build on a state's input, in a folder of its own."""
+    data = folder / "input" / "net_assets.parquet"
+    data.parent.mkdir()
+    write_input(inputs()[state], data)
+    full_db = folder / "refreshed.duckdb"
+    dbt(project, folder, full_db, data, "build", "--exclude-resource-type", "unit_test",
+        "--exclude-resource-type", "test")
+    return read_tables(full_db)
+
+
+def background_jobs(items, tmp_path_factory) -> dict:
+    """The incremental chain and the three full builds, each a background job (conftest):
+    the full builds run beside the chain. Folders and the project copy are made here."""
+    project = project_copy(tmp_path_factory.mktemp("incremental_project"))
+    chain_folder = tmp_path_factory.mktemp("incremental")
+    jobs = {"incremental:chain": Job(lambda: incremental_chain(project, chain_folder), priority=70)}
+    for state in STATES:
+        folder = tmp_path_factory.mktemp(f"full_{state}")
+        jobs[f"incremental:full_{state}"] = Job(lambda f=folder, s=state: full_refresh(project, f, s), priority=20)
+    return jobs
+
+
+@pytest.fixture(scope="module")
+def states(background_dbt):
+    chain = background_dbt["incremental:chain"].result()
+    return {state: dict(chain[state], full=background_dbt[f"incremental:full_{state}"].result())
+            for state in STATES}
 
 
 def latest_run_dates(db_file: Path) -> dict:

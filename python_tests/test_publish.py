@@ -1,8 +1,8 @@
 """Write-audit-publish: FUND_FEES_DB is the published warehouse, replaced only by a fully
 successful `dbt build`, atomically; readers never block; nothing billed is lost.
 
-One warehouse folder goes through a sequence of builds (module fixture), each test
-checking one property:
+One warehouse folder goes through a sequence of builds, one background job
+(conftest.background_dbt) that records what each step saw; each test checks one property:
 
 1. build A (the shipped sample as a CSV file) publishes; the published file is
    self-contained (no view; it opens and queries under another name);
@@ -15,6 +15,8 @@ checking one property:
 5. builds of A killed (SIGKILL) early, in the middle and between the copy and the
    replace leave the published file byte-identical and queryable; the next build
    publishes A again and the restatements go away.
+
+The fresh build of step 2 is a job of its own, run beside the sequence.
 """
 from __future__ import annotations
 
@@ -28,15 +30,18 @@ from pathlib import Path
 import duckdb
 import pytest
 
+from conftest import Job
 from wap_helpers import (build_db_of, dbt, dbt_command, dbt_env, digest, query, table_checksums,
                          write_net_assets)
 
 ALGER_DAY = ("alger_growth", "2013-04-10")
 
 
-@pytest.fixture(scope="module")
-def inputs(tmp_path_factory) -> dict:
-    folder = tmp_path_factory.mktemp("inputs")
+SQL_TOTAL = "select count(*), sum(net_fee_usd) from fct_fees_monthly"
+KILL_POINTS = ["early", "middle", "during publish"]
+
+
+def write_inputs(folder: Path) -> dict:
     original = write_net_assets(folder / "net_assets_a.csv")
     value = next(line.split(",")[2] for line in original.read_text().splitlines()
                  if line.startswith(",".join(ALGER_DAY)))
@@ -49,95 +54,39 @@ def vars_for(path: Path) -> list[str]:
     return ["--vars", f'{{net_assets_path: "{path}"}}']
 
 
-@pytest.fixture(scope="module")
-def warehouse(tmp_path_factory, inputs) -> dict:
-    db = tmp_path_factory.mktemp("published") / "fund_fees.duckdb"
-    result = dbt(["build", *vars_for(inputs["a"])], db)
-    assert result.returncode == 0, result.output[-4000:]
-    assert "Published " in result.output
-    state = {"db": db, "a_digest": digest(db), "a_fees": fees(db)}
-    return state
-
-
 def fees(db: Path) -> dict:
     return {(r[0], r[1], r[2]): r[3] for r in query(
         db, "select agreement_id, fund_id, month_start, net_fee_usd from fct_fees_monthly")}
 
 
-def test_published_file_is_self_contained(warehouse, tmp_path):
-    db = warehouse["db"]
-    assert build_db_of(db).exists(), "dbt builds into the build database beside the published file"
-    other = tmp_path / "copied_elsewhere.duckdb"
-    shutil.copy2(db, other)
-    con = duckdb.connect(str(other), read_only=True)
-    try:
-        assert con.execute("select count(*) from duckdb_views() where not internal").fetchone()[0] == 0
-        for schema, table in con.execute(
-                "select schema_name, table_name from duckdb_tables() order by 1, 2").fetchall():
-            con.execute(f'select count(*) from "{schema}"."{table}"').fetchone()
-        assert con.execute("select count(*) from staging.stg_net_assets__daily").fetchone()[0] > 3000
-    finally:
-        con.close()
+def build_result(result) -> dict:
+    return {"returncode": result.returncode, "output": result.output}
 
 
-def test_two_builds_of_the_same_inputs_give_identical_marts(warehouse, inputs, tmp_path):
-    second = tmp_path / "fund_fees.duckdb"
-    result = dbt(["build", *vars_for(inputs["a"])], second)
-    assert result.returncode == 0, result.output[-4000:]
-    first_sums, second_sums = table_checksums(warehouse["db"]), table_checksums(second)
-    assert "fct_fees_monthly" in first_sums and "fct_fee_restatements" in first_sums
-    assert first_sums == second_sums
-
-
-def test_reader_holding_the_published_file_neither_blocks_nor_sees_a_half_built_state(warehouse, inputs):
-    db = warehouse["db"]
+def read_while_building(db: Path, inputs: dict) -> dict:
+    """Step 3: a reader holds the published file open and polls it while build B runs."""
     reader = duckdb.connect(str(db), read_only=True)
-    sql = "select count(*), sum(net_fee_usd) from fct_fees_monthly"
-    before = reader.execute(sql).fetchone()
-    seen, stop = [], threading.Event()
-
-    def poll():
-        while not stop.is_set():
-            seen.append(reader.cursor().execute(sql).fetchone())
-            time.sleep(0.2)
-
-    poller = threading.Thread(target=poll)
-    poller.start()
     try:
-        result = dbt(["build", *vars_for(inputs["b"])], db)
+        before = reader.execute(SQL_TOTAL).fetchone()
+        seen, stop = [], threading.Event()
+
+        def poll():
+            while not stop.is_set():
+                seen.append(reader.cursor().execute(SQL_TOTAL).fetchone())
+                time.sleep(0.2)
+
+        poller = threading.Thread(target=poll)
+        poller.start()
+        try:
+            result = dbt(["build", *vars_for(inputs["b"])], db)
+        finally:
+            stop.set()
+            poller.join()
+        same_reader_after = reader.execute(SQL_TOTAL).fetchone()
     finally:
-        stop.set()
-        poller.join()
-    assert result.returncode == 0, result.output[-4000:]
-    assert "Published " in result.output
-    assert seen and all(row == before for row in seen), "the reader saw the warehouse change under it"
-    assert reader.execute(sql).fetchone() == before
-    reader.close()
-    after = query(db, sql)[0]
-    assert after != before, "a new connection sees the new marts"
-    warehouse["b_fees"] = fees(db)
-
-
-def test_restated_past_day_is_listed_with_first_published_and_current_fee(warehouse):
-    db = warehouse["db"]
-    a_fees, b_fees = warehouse["a_fees"], warehouse["b_fees"]
-    changed = {key for key in a_fees if a_fees[key] != b_fees.get(key)}
-    # the corrected day is Alger Growth's 2013-04-10: only its April fees can change
-    assert changed and {(key[1], str(key[2])) for key in changed} == {("alger_growth", "2013-04-01")}
-    rows = query(db, """
-        select agreement_id, fund_id, month_start, first_published_net_fee_usd, current_net_fee_usd,
-            restatement_usd, first_published_at, current_published_at
-        from fct_fee_restatements""")
-    assert {(r[0], r[1], r[2]) for r in rows} == changed
-    for agreement_id, fund_id, month, first, current, difference, first_at, current_at in rows:
-        key = (agreement_id, fund_id, month)
-        assert first == a_fees[key] and current == b_fees[key]
-        assert difference == current - first
-        assert first_at < current_at
-    history = query(db, """
-        select count(*), count(distinct published_at) from fund_fees_audit.fct_fees_monthly_published
-        where fund_id = 'alger_growth' and month_start = date '2013-04-01'""")[0]
-    assert history[1] == 2, "both versions of the restated month are kept"
+        reader.close()
+    return {"build": build_result(result), "before": before, "seen": seen,
+            "same_reader_after": same_reader_after, "new_connection": query(db, SQL_TOTAL)[0]}
 
 
 def kill_when(command: list[str], env: dict, cwd: Path, marker: str | None, seconds: float | None):
@@ -159,32 +108,155 @@ def kill_when(command: list[str], env: dict, cwd: Path, marker: str | None, seco
     return killed, "".join(output), time.monotonic() - started
 
 
-@pytest.mark.parametrize("point", ["early", "middle", "during publish"])
-def test_killed_build_leaves_the_published_file_as_it_was(warehouse, inputs, point):
-    db = warehouse["db"]
+def kill_a_build(db: Path, inputs: dict, point: str) -> dict:
+    """Step 5: a build of A killed at ``point``; what the published file holds afterwards."""
     before = digest(db)
     command = dbt_command(["build", *vars_for(inputs["a"])])
+    root = Path(__file__).resolve().parents[1]
     if point == "during publish":
         env = dbt_env(db, FUND_FEES_PUBLISH_TEST_KILL="before_replace")
-        proc = subprocess.run(command, cwd=Path(__file__).resolve().parents[1], env=env,
-                              capture_output=True, text=True)
-        assert proc.returncode == -signal.SIGKILL, proc.stdout[-3000:]
-        assert (db.parent / f".{db.name}.publish.tmp").exists(), "killed after the copy was written"
+        proc = subprocess.run(command, cwd=root, env=env, capture_output=True, text=True)
+        killed = proc.returncode == -signal.SIGKILL
+        output = proc.stdout
     else:
         marker = None if point == "early" else "START sql table model main.fct_fee"
-        killed, output, _ = kill_when(command, dbt_env(db), Path(__file__).resolve().parents[1],
-                                      marker, 3.0 if point == "early" else None)
-        assert killed, output[-3000:]
-    assert digest(db) == before
-    assert query(db, "select count(*) from fct_fees_monthly")[0][0] > 0
-    assert fees(db) == warehouse["b_fees"]
+        killed, output, _ = kill_when(command, dbt_env(db), root, marker, 3.0 if point == "early" else None)
+    return {"killed": killed, "output": output, "copy_left": (db.parent / f".{db.name}.publish.tmp").exists(),
+            "unchanged": digest(db) == before, "rows": query(db, "select count(*) from fct_fees_monthly")[0][0],
+            "fees": fees(db)}
 
 
-def test_next_good_build_publishes_after_the_kills(warehouse, inputs):
-    db = warehouse["db"]
+def run_sequence(folder: Path, inputs: dict) -> dict:
+    """Steps 1 and 3 to 5 on one warehouse; stops at the first build that fails (``stopped``)."""
+    db = folder / "published" / "fund_fees.duckdb"
+    db.parent.mkdir()
+    state: dict = {"db": db}
+    a = dbt(["build", *vars_for(inputs["a"])], db)
+    state["a_build"] = build_result(a)
+    if a.returncode != 0:
+        return dict(state, stopped="build A failed")
+    state.update(a_digest=digest(db), a_fees=fees(db), a_checksums=table_checksums(db),
+                 build_db_exists=build_db_of(db).exists())
+    state["a_copy"] = folder / "copied_elsewhere.duckdb"
+    shutil.copy2(db, state["a_copy"])
+    state["reader"] = read_while_building(db, inputs)
+    if state["reader"]["build"]["returncode"] != 0:
+        return dict(state, stopped="build B failed")
+    state["b_fees"] = fees(db)
+    state["restatements"] = query(db, """
+        select agreement_id, fund_id, month_start, first_published_net_fee_usd, current_net_fee_usd,
+            restatement_usd, first_published_at, current_published_at
+        from fct_fee_restatements""")
+    state["history"] = query(db, """
+        select count(*), count(distinct published_at) from fund_fees_audit.fct_fees_monthly_published
+        where fund_id = 'alger_growth' and month_start = date '2013-04-01'""")[0]
+    state["kills"] = {point: kill_a_build(db, inputs, point) for point in KILL_POINTS}
+    final = dbt(["build", *vars_for(inputs["a"])], db)
+    state["final"] = {"build": build_result(final),
+                      "copy_left": (db.parent / f".{db.name}.publish.tmp").exists(),
+                      "fees": fees(db) if final.returncode == 0 else None,
+                      "restatements": query(db, "select count(*) from fct_fee_restatements")[0][0]}
+    return state
+
+
+def fresh_build(folder: Path, inputs: dict) -> dict:
+    db = folder / "fund_fees.duckdb"
     result = dbt(["build", *vars_for(inputs["a"])], db)
-    assert result.returncode == 0, result.output[-4000:]
-    assert not (db.parent / f".{db.name}.publish.tmp").exists()
-    assert fees(db) == warehouse["a_fees"]
+    return {"build": build_result(result), "checksums": table_checksums(db) if result.returncode == 0 else None}
+
+
+def background_jobs(items, tmp_path_factory) -> dict:
+    """The sequence and the fresh build of step 2 (folders made here, in the main thread)."""
+    inputs = write_inputs(tmp_path_factory.mktemp("inputs"))
+    sequence_folder, fresh_folder = tmp_path_factory.mktemp("published"), tmp_path_factory.mktemp("fresh")
+    return {"publish:sequence": Job(lambda: run_sequence(sequence_folder, inputs), priority=80),
+            "publish:fresh_build": Job(lambda: fresh_build(fresh_folder, inputs), priority=10)}
+
+
+@pytest.fixture(scope="module")
+def warehouse(background_dbt) -> dict:
+    return background_dbt["publish:sequence"].result()
+
+
+def step(state: dict, name: str):
+    if name not in state:
+        pytest.fail(f"the sequence stopped before this step: {state.get('stopped')}\n"
+                    + _failed_output(state)[-4000:])
+    return state[name]
+
+
+def _failed_output(state: dict) -> str:
+    for build in (state.get("a_build"), (state.get("reader") or {}).get("build")):
+        if build and build["returncode"] != 0:
+            return build["output"]
+    return ""
+
+
+def test_published_file_is_self_contained(warehouse):
+    build = warehouse["a_build"]
+    assert build["returncode"] == 0, build["output"][-4000:]
+    assert "Published " in build["output"]
+    assert step(warehouse, "build_db_exists"), "dbt builds into the build database beside the published file"
+    con = duckdb.connect(str(step(warehouse, "a_copy")), read_only=True)
+    try:
+        assert con.execute("select count(*) from duckdb_views() where not internal").fetchone()[0] == 0
+        for schema, table in con.execute(
+                "select schema_name, table_name from duckdb_tables() order by 1, 2").fetchall():
+            con.execute(f'select count(*) from "{schema}"."{table}"').fetchone()
+        assert con.execute("select count(*) from staging.stg_net_assets__daily").fetchone()[0] > 3000
+    finally:
+        con.close()
+
+
+def test_two_builds_of_the_same_inputs_give_identical_marts(warehouse, background_dbt):
+    second = background_dbt["publish:fresh_build"].result()
+    assert second["build"]["returncode"] == 0, second["build"]["output"][-4000:]
+    first_sums = step(warehouse, "a_checksums")
+    assert "fct_fees_monthly" in first_sums and "fct_fee_restatements" in first_sums
+    assert first_sums == second["checksums"]
+
+
+def test_reader_holding_the_published_file_neither_blocks_nor_sees_a_half_built_state(warehouse):
+    reader = step(warehouse, "reader")
+    assert reader["build"]["returncode"] == 0, reader["build"]["output"][-4000:]
+    assert "Published " in reader["build"]["output"]
+    before = reader["before"]
+    assert reader["seen"] and all(row == before for row in reader["seen"]), \
+        "the reader saw the warehouse change under it"
+    assert reader["same_reader_after"] == before
+    assert reader["new_connection"] != before, "a new connection sees the new marts"
+
+
+def test_restated_past_day_is_listed_with_first_published_and_current_fee(warehouse):
+    a_fees, b_fees = step(warehouse, "a_fees"), step(warehouse, "b_fees")
+    changed = {key for key in a_fees if a_fees[key] != b_fees.get(key)}
+    # the corrected day is Alger Growth's 2013-04-10: only its April fees can change
+    assert changed and {(key[1], str(key[2])) for key in changed} == {("alger_growth", "2013-04-01")}
+    rows = step(warehouse, "restatements")
+    assert {(r[0], r[1], r[2]) for r in rows} == changed
+    for agreement_id, fund_id, month, first, current, difference, first_at, current_at in rows:
+        key = (agreement_id, fund_id, month)
+        assert first == a_fees[key] and current == b_fees[key]
+        assert difference == current - first
+        assert first_at < current_at
+    assert step(warehouse, "history")[1] == 2, "both versions of the restated month are kept"
+
+
+@pytest.mark.parametrize("point", KILL_POINTS)
+def test_killed_build_leaves_the_published_file_as_it_was(warehouse, point):
+    kill = step(warehouse, "kills")[point]
+    assert kill["killed"], kill["output"][-3000:]
+    if point == "during publish":
+        assert kill["copy_left"], "killed after the copy was written"
+    assert kill["unchanged"]
+    assert kill["rows"] > 0
+    assert kill["fees"] == warehouse["b_fees"]
+
+
+def test_next_good_build_publishes_after_the_kills(warehouse):
+    final = step(warehouse, "final")
+    assert final["build"]["returncode"] == 0, final["build"]["output"][-4000:]
+    assert not final["copy_left"]
+    assert final["fees"] == warehouse["a_fees"]
     # back to the figures first published: nothing is restated any more
-    assert query(db, "select count(*) from fct_fee_restatements")[0][0] == 0
+    assert final["restatements"] == 0

@@ -34,6 +34,9 @@ import pytest
 
 from test_fees_match_independent_calculator import REPO_ROOT, UNIVERSE, dbt_executable, make_build
 
+# the universe build is a background job of test_fees_match_independent_calculator: run late (conftest)
+READS_BACKGROUND_JOBS = True
+
 # the stored fund-day tables (the fund-day views read them)
 FUND_DAY_TABLES = ("stg_net_assets__daily", "int_fund_days_carried_forward", "int_daily_fees_accrued",
                    "fct_fee_accruals_daily")

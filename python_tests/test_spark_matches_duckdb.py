@@ -18,6 +18,9 @@ same columns, same decimal types (scales), same rows, each value digit for digit
 to the cent, accruals at their full 18 decimals). Spark's tables are read back by python_tests/spark_read_marts.py in the Spark
 venv (.venv-spark, requirements-spark.txt), never in this one.
 
+The two builds are background jobs (conftest.background_dbt), the first to start: they
+run beside each other and beside the rest of the suite.
+
 Skipped only when Java is missing (pyspark needs Java 17).
 """
 
@@ -27,6 +30,7 @@ import json
 import os
 import shutil
 import subprocess
+import threading
 import time
 from decimal import Decimal
 from pathlib import Path
@@ -34,6 +38,7 @@ from pathlib import Path
 import pytest
 
 import scenarios
+from conftest import Job
 from test_fees_match_independent_calculator import project_with_waiver_cap_rows
 
 REPO_ROOT = Path(__file__).resolve().parent.parent
@@ -105,17 +110,42 @@ def _duckdb_tables(db_file: Path) -> dict:
         con.close()
 
 
-@pytest.fixture(scope="module")
-def spark_venv():
-    # the command that needs the Spark venv installs it (once; again when requirements-spark.txt changes)
-    _run(["bash", "-c", "source scripts/setup_spark.sh"], REPO_ROOT, dict(os.environ), "setting up .venv-spark")
+_SPARK_VENV_LOCK = threading.Lock()
+
+
+def spark_venv() -> Path:
+    """The Spark venv's python. The first caller installs it (again when requirements-spark.txt
+    changes: scripts/setup_spark.sh), the other builds' threads wait for it."""
+    with _SPARK_VENV_LOCK:
+        _run(["bash", "-c", "source scripts/setup_spark.sh"], REPO_ROOT, dict(os.environ), "setting up .venv-spark")
     return SPARK_PYTHON
 
 
+def background_jobs(items, tmp_path_factory) -> dict:
+    """Each selected build on both engines, a background job (conftest.background_dbt): the
+    longest of the suite, so they start first and run beside the other tests."""
+    if shutil.which("java") is None:
+        return {}
+    wanted = {item.callspec.id.split("-")[0] for item in items if hasattr(item, "callspec")}
+    jobs = {}
+    for build in BUILDS:
+        if build[0] in wanted:
+            folder = tmp_path_factory.mktemp(build[0])  # in the main thread, not the job's
+            jobs[f"spark:{build[0]}"] = Job(lambda b=build, f=folder: build_on_both_engines(b, f),
+                                            priority=100 if build[0] == "shipped_sample" else 90)
+    return jobs
+
+
 @pytest.fixture(scope="module", params=BUILDS, ids=[b[0] for b in BUILDS])
-def both_engines(request, spark_venv, tmp_path_factory):
-    build_id, scenario_name, extra_vars, waiver_cap, extra_args = request.param
-    folder = tmp_path_factory.mktemp(build_id)
+def both_engines(request, background_dbt, tmp_path_factory):
+    key = f"spark:{request.param[0]}"
+    if key in background_dbt:
+        return background_dbt[key].result()
+    return build_on_both_engines(request.param, tmp_path_factory.mktemp(request.param[0]))
+
+
+def build_on_both_engines(build: tuple, folder: Path) -> dict:
+    build_id, scenario_name, extra_vars, waiver_cap, extra_args = build
     project_dir = project_with_waiver_cap_rows(folder) if waiver_cap else REPO_ROOT
     dbt_vars = dict(extra_vars)
     if scenario_name:
@@ -128,10 +158,11 @@ def both_engines(request, spark_venv, tmp_path_factory):
 
     duckdb_seconds = _run([_dbt(project_dir), "build"] + common, project_dir, _env(folder, "duckdb"),
                           f"dbt build on DuckDB ({build_id})")
-    spark_seconds = _run([str(spark_venv), str(REPO_ROOT / "scripts" / "dbt_spark.py"), "build", "--target", "spark"]
+    spark_python = spark_venv()
+    spark_seconds = _run([str(spark_python), str(REPO_ROOT / "scripts" / "dbt_spark.py"), "build", "--target", "spark"]
                          + common, project_dir, _env(folder, "spark"), f"dbt build --target spark ({build_id})")
     out_file = folder / "spark_marts.json"
-    _run([str(spark_venv), str(REPO_ROOT / "python_tests" / "spark_read_marts.py"), str(folder / "spark"),
+    _run([str(spark_python), str(REPO_ROOT / "python_tests" / "spark_read_marts.py"), str(folder / "spark"),
           str(out_file), "main", "seeds"], REPO_ROOT, _env(folder, "spark"), "reading the Spark marts and seeds")
     print(f"\n{build_id}: DuckDB build {duckdb_seconds:.0f} s, Spark build {spark_seconds:.0f} s")
     bad_input = None
@@ -142,7 +173,7 @@ def both_engines(request, spark_venv, tmp_path_factory):
         bad_file.write_text("fund_id,as_of_date,net_assets_usd\nalger_growth,2013-03-01,100.00\n"
                             "alger_growth,2013-03-01,101.00\nalger_growth,2013-03-04,-5.00\n", encoding="utf-8")
         proc = subprocess.run(
-            [str(spark_venv), str(REPO_ROOT / "scripts" / "dbt_spark.py"), "build", "--target", "spark",
+            [str(spark_python), str(REPO_ROOT / "scripts" / "dbt_spark.py"), "build", "--target", "spark",
              "--project-dir", str(project_dir), "--profiles-dir", str(project_dir),
              "--select", "stg_net_assets__daily", "--exclude-resource-type", "unit_test",
              "--vars", json.dumps({"net_assets_path": str(bad_file)})],
