@@ -297,6 +297,7 @@ class JobPool:
         self.futures: dict[str, Future] = {}
         self._jobs: dict[str, Job] = {}
         self._ready: list = []
+        self._pushed: set[str] = set()  # a job with two `after` jobs that end together is queued once
         self._order = itertools.count()
         self._cond = threading.Condition()
         self._closed = False
@@ -320,6 +321,9 @@ class JobPool:
             thread.start()
 
     def _push(self, key: str) -> None:
+        if key in self._pushed:
+            return
+        self._pushed.add(key)
         heapq.heappush(self._ready, (-self._jobs[key].priority, next(self._order), key))
         self._cond.notify()
 
