@@ -7,7 +7,7 @@
 # 3. full build: `dbt build --exclude resource_type:unit_test` (every model and data test;
 #    unit tests run in CI) in a fresh database, under /usr/bin/time -v (wall, peak RSS), and
 #    the node time of the daily accrual (int_daily_fees_accrued, which prices every
-#    agreement-fund-day, plus the mart fct_fee_accruals_daily) from target/run_results.json;
+#    agreement-fund-day, plus the mart fct_fee_accruals_daily, a view over it) from target/run_results.json;
 # 4. incremental: one new business day for every fund (a second Parquet file in the glob),
 #    then the same `dbt build` on that build database (incremental accruals append; a
 #    selection can be set with BENCH_INCREMENTAL_SELECT);
@@ -152,8 +152,8 @@ print(con.sql(\"select count(*) from fct_fee_accruals_daily where accrual_date >
 con.close()")"
 echo "   new day $NEW_DAY: $NEW_DAY_ROWS rows of fct_fee_accruals_daily on or after it"
 if [ "$NEW_DAY_ROWS" = "0" ]; then
-    echo "   WARNING: the selection did not bring the new day into fct_fee_accruals_daily (upstream tables" \
-         "not rebuilt: until the accrual mart is incremental, this times the selection only)"
+    echo "   WARNING: the selection did not bring the new day into fct_fee_accruals_daily (the tables" \
+         "upstream of it were not selected: this times the selection only)"
 fi
 cleanup
 

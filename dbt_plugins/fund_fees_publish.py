@@ -10,7 +10,9 @@ this plugin registers two SQL functions on dbt's DuckDB connection:
 - ``fund_fees_publish_copy(src, tmp)`` copies the checkpointed build database file
   byte for byte into the temporary file (a file copy: re-encoding every table through
   ``COPY FROM DATABASE`` cost 40x as much, measured at 1,000 funds) and returns ``tmp``;
-- ``fund_fees_publish(tmp, dst)`` fsyncs the copy, replaces ``dst`` with it in
+- ``fund_fees_publish(tmp, dst)`` opens the copy alone (a fresh DuckDB instance, no
+  other database attached, no access to other files) and reads every view in it, so a
+  view that refers to another database or reads an input file stops the publish; then fsyncs the copy, replaces ``dst`` with it in
   one ``os.replace`` (atomic on POSIX: a reader sees the old file or the new one,
   never a mix; a process holding the old file open keeps reading the old one),
   fsyncs the folder and returns ``dst``.
@@ -24,6 +26,8 @@ from __future__ import annotations
 import os
 import shutil
 import signal
+
+import duckdb
 
 from dbt.adapters.duckdb.plugins import BasePlugin
 
@@ -59,11 +63,31 @@ def publish_copy(src: str, tmp: str) -> str:
     return tmp
 
 
+def check_self_contained(tmp: str) -> None:
+    """Open the copy alone, without access to any other file, and read every view: a view
+    that refers to another database (the build file, say) or reads an input file fails to
+    bind here, and the publish stops."""
+    con = duckdb.connect(tmp, read_only=True, config={"enable_external_access": False})
+    try:
+        views = con.execute(
+            "select schema_name, view_name from duckdb_views() where not internal").fetchall()
+        for schema, view in views:
+            try:
+                con.execute(f'select * from "{schema}"."{view}" limit 0').fetchall()
+            except duckdb.Error as error:
+                raise RuntimeError(
+                    f"view {schema}.{view} does not read only from its own file ({error}): not published") from error
+    finally:
+        con.close()
+
+
 def publish(tmp: str, dst: str) -> str:
-    """fsync the finished copy, then replace the published file with it atomically."""
+    """Check that the finished copy refers to no other database, fsync it, then replace
+    the published file with it atomically."""
     dst = os.path.abspath(dst)
     if os.path.exists(tmp + ".wal"):
         raise RuntimeError(f"{tmp} still has a write-ahead log: it was not detached cleanly")
+    check_self_contained(tmp)
     _fsync(tmp)
     if os.environ.get("FUND_FEES_PUBLISH_TEST_KILL") == "before_replace":
         os.kill(os.getpid(), signal.SIGKILL)

@@ -1,7 +1,7 @@
 """Incremental accruals equal a full refresh (issue 7, item 3).
 
-int_daily_fees_accrued and fct_fee_accruals_daily are incremental on (agreement_id,
-fund_id, accrual_date). This module builds, in one scratch warehouse:
+int_daily_fees_accrued is incremental on (agreement_id, fund_id, accrual_date), and the
+mart fct_fee_accruals_daily is a view over it. This module builds, in one scratch warehouse:
 
 1. a full build on the mellon_advisory_2000_2004 scenario cut at Friday 2004-02-06;
 2. the same warehouse, incrementally, after two more weeks of figures (the days cross a

@@ -5,7 +5,9 @@ One warehouse folder goes through a sequence of builds, one background job
 (conftest.background_dbt) that records what each step saw; each test checks one property:
 
 1. build A (the shipped sample as a CSV file) publishes; the published file is
-   self-contained (no view; it opens and queries under another name);
+   self-contained: it opens and queries alone and under another name; its only view,
+   fct_fee_accruals_daily, reads the file's own int_daily_fees_accrued (a view naming
+   another database stops the publish: test_a_view_of_another_database_is_not_published);
 2. a second, fresh build of the same inputs gives identical marts (checksums);
 3. while a reader holds the published file open read-only, build B (Alger Growth's
    2013-04-10 net assets doubled: a corrected past day) runs and publishes: the reader
@@ -197,15 +199,72 @@ def test_published_file_is_self_contained(warehouse):
     assert build["returncode"] == 0, build["output"][-4000:]
     assert "Published " in build["output"]
     assert step(warehouse, "build_db_exists"), "dbt builds into the build database beside the published file"
-    con = duckdb.connect(str(step(warehouse, "a_copy")), read_only=True)
+    copy = step(warehouse, "a_copy")
+    con = duckdb.connect(str(copy), read_only=True)
     try:
-        assert con.execute("select count(*) from duckdb_views() where not internal").fetchone()[0] == 0
+        views = con.execute(
+            "select schema_name, view_name from duckdb_views() where not internal order by 1, 2").fetchall()
+        # the one view kept: the daily accruals, stored once in the intermediate table
+        assert views == [("main", "fct_fee_accruals_daily")], views
         for schema, table in con.execute(
                 "select schema_name, table_name from duckdb_tables() order by 1, 2").fetchall():
             con.execute(f'select count(*) from "{schema}"."{table}"').fetchone()
         assert con.execute("select count(*) from staging.stg_net_assets__daily").fetchone()[0] > 3000
+        daily = con.execute("select count(*), sum(daily_accrual_usd) from main.fct_fee_accruals_daily").fetchone()
+        assert daily == con.execute(
+            "select count(*), sum(daily_accrual_usd) from intermediate.int_daily_fees_accrued").fetchone()
+        assert daily[0] > 3000
     finally:
         con.close()
+    # under another name, from a connection whose own database is in memory
+    con = duckdb.connect()
+    try:
+        con.execute(f"attach '{copy}' as some_other_name (read_only)")
+        assert con.execute(
+            "select count(*), sum(daily_accrual_usd) from some_other_name.main.fct_fee_accruals_daily").fetchone() == daily
+    finally:
+        con.close()
+
+
+def test_a_view_of_another_database_is_not_published(tmp_path):
+    """fund_fees_publish opens the copy alone and reads every view before the replace."""
+    import sys
+    sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "dbt_plugins"))
+    from fund_fees_publish import publish
+
+    other, tmp, dst = tmp_path / "build.duckdb", tmp_path / "copy.duckdb", tmp_path / "published.duckdb"
+    con = duckdb.connect(str(tmp))
+    con.execute("create table own as select 2 as fee")
+    con.execute("create view reads_own as select fee from main.own")
+    con.close()
+    con = duckdb.connect(str(other))
+    con.execute("create table fees as select 1 as fee")
+    con.execute(f"attach '{tmp}' as copy")
+    con.execute("create view copy.main.reads_build as select fee from build.main.fees")
+    con.execute("detach copy")
+    con.close()
+    dst.write_bytes(b"the published file as it was")
+    with pytest.raises(RuntimeError, match="reads_build does not read only from its own file"):
+        publish(str(tmp), str(dst))
+    assert dst.read_bytes() == b"the published file as it was"
+    assert tmp.exists()
+    # a view that reads an input file (as the staging views do) is refused too
+    (tmp_path / "input.csv").write_text("fee\n3\n", encoding="utf-8")
+    con = duckdb.connect(str(tmp))
+    con.execute("drop view reads_build")
+    con.execute(f"create view reads_file as select fee from read_csv('{tmp_path / 'input.csv'}')")
+    con.close()
+    with pytest.raises(RuntimeError, match="reads_file does not read only from its own file"):
+        publish(str(tmp), str(dst))
+    assert dst.read_bytes() == b"the published file as it was"
+    # without those views the same copy publishes
+    con = duckdb.connect(str(tmp))
+    con.execute("drop view reads_file")
+    con.close()
+    assert publish(str(tmp), str(dst)) == str(dst)
+    con = duckdb.connect(str(dst), read_only=True)
+    assert con.execute("select fee from reads_own").fetchall() == [(2,)]
+    con.close()
 
 
 def test_two_builds_of_the_same_inputs_give_identical_marts(warehouse, background_dbt):

@@ -86,7 +86,8 @@ def _run(command: list, cwd: Path, env: dict, what: str) -> float:
 
 
 def _duckdb_tables(db_file: Path) -> dict:
-    """The marts (main) and the seeds, as spark_read_marts.py writes Spark's."""
+    """The marts (main; fct_fee_accruals_daily is a view) and the seeds, as spark_read_marts.py
+    writes Spark's."""
     import duckdb
 
     con = duckdb.connect(str(db_file), read_only=True)
@@ -94,7 +95,7 @@ def _duckdb_tables(db_file: Path) -> dict:
         tables = {}
         found = con.execute(
             "select table_schema, table_name from information_schema.tables "
-            "where table_schema in ('main', 'seeds') and table_type = 'BASE TABLE' order by 1, 2").fetchall()
+            "where table_schema in ('main', 'seeds') and table_type in ('BASE TABLE', 'VIEW') order by 1, 2").fetchall()
         for schema, table in found:
             name = table if schema == "main" else f"{schema}.{table}"
             columns = con.execute(

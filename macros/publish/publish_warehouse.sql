@@ -10,8 +10,10 @@
     every selected node passed (warnings pass; never with --empty): it appends the monthly fees that changed
     since the last publish to the history, checkpoints the build database and copies its
     file into a temporary file beside FUND_FEES_DB (views become tables, so the copy refers to no other file or
-    database; the intermediate layer's views, fund-day steps whose results the published
-    tables hold, are left out), detaches it and replaces FUND_FEES_DB with it in one os.replace
+    database; a view whose model has meta published_as: view and reads its own file through
+    fund_fees.relation_in_this_file stays a view; the
+    intermediate layer's views, fund-day steps whose results the published tables hold, are
+    left out), detaches it and replaces FUND_FEES_DB with it in one os.replace
     (dbt_plugins/fund_fees_publish.py). Other adapters: nothing.
 #}
 
@@ -79,27 +81,47 @@
                 "select path from duckdb_databases() where database_name = '" ~ build_db ~ "'").columns[0].values()[0] %}
             {% do run_query("select fund_fees_publish_copy('" ~ build_path ~ "', '" ~ tmp ~ "')") %}
             {% do run_query("attach '" ~ tmp ~ "' as fund_fees_publishing") %}
+            {#- a view stays a view only when its model says so (meta published_as: view) and reads
+                its own file (fund_fees.relation_in_this_file); the others, which name the build
+                database (dbt's ref() does) or read input files, are copied into tables -#}
+            {% set kept_views = [] %}
+            {% for node in graph.nodes.values()
+                if node.resource_type == 'model' and node.config.materialized == 'view'
+                and (node.config.meta or {}).get('published_as') == 'view' %}
+                {% do kept_views.append(node.schema ~ '.' ~ node.alias) %}
+            {% endfor %}
             {% set views = run_query(
                 "select schema_name, view_name from duckdb_views()"
                 ~ " where database_name = 'fund_fees_publishing' and not internal"
                 ~ " order by schema_name, view_name") %}
             {% set copied = [] %}
+            {% set kept = [] %}
+            {% set left_out = [] %}
             {% for view in views.rows %}
                 {% set name = adapter.quote(view[0]) ~ '.' ~ adapter.quote(view[1]) %}
-                {% do run_query('drop view fund_fees_publishing.' ~ name) %}
-                {#- the intermediate layer's views are fund-day steps that the published tables
-                    already hold the result of: left out (the build database keeps them) -#}
-                {% if view[0] != generate_schema_name('intermediate', none) | trim %}
+                {% if view[0] == generate_schema_name('intermediate', none) | trim %}
+                    {#- the intermediate layer's views are fund-day steps that the published tables
+                        already hold the result of: left out (the build database keeps them) -#}
+                    {% do run_query('drop view fund_fees_publishing.' ~ name) %}
+                    {% do left_out.append(view[1]) %}
+                {% elif (view[0] ~ '.' ~ view[1]) in kept_views %}
+                    {% do kept.append(view[1]) %}
+                {% else %}
+                    {% do run_query('drop view fund_fees_publishing.' ~ name) %}
                     {% do run_query('create table fund_fees_publishing.' ~ name
                         ~ ' as select * from ' ~ build_db ~ '.' ~ name) %}
                     {% do copied.append(view[1]) %}
                 {% endif %}
             {% endfor %}
             {% do run_query('detach fund_fees_publishing') %}
+            {#- fund_fees_publish opens the copy alone first, without access to other files, and
+                reads every view it kept: a view that refers to another database or file stops
+                the publish -#}
             {% do run_query("select fund_fees_publish('" ~ tmp ~ "', '" ~ published ~ "')") %}
             {{ log('Published ' ~ published ~ ' (every one of ' ~ (results | length)
                 ~ ' selected nodes passed; ' ~ (copied | length) ~ ' views copied as tables, '
-                ~ ((views.rows | length) - (copied | length)) ~ ' intermediate views left out).', info=true) }}
+                ~ (kept | length) ~ ' kept as views: ' ~ (kept | join(', ') or 'none') ~ ', '
+                ~ (left_out | length) ~ ' intermediate views left out).', info=true) }}
         {% endif %}
     {% endif %}
 {% endmacro %}

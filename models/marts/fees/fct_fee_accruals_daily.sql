@@ -1,19 +1,16 @@
 -- One row per agreement, fund and calendar day accrued (contract.md).
--- Incremental on (agreement_id, fund_id, accrual_date): a run copies only the rows that
--- int_daily_fees_accrued (re)computed since this table last took rows (its accrued_at:
--- one run, or more if a build stopped in between), replacing those already here.
-{{ config(
-    materialized=fund_fees.accrual_materialization(),
-    incremental_strategy='delete+insert',
-    unique_key=['agreement_id', 'fund_id', 'accrual_date'],
-    on_schema_change='fail'
-) }}
+-- A view over int_daily_fees_accrued, the incremental table that prices every
+-- agreement-fund-day (incremental on agreement_id, fund_id, accrual_date: a new day appends,
+-- a restated day recomputes its month): the daily rows are stored once. Named without the
+-- database (fund_fees.relation_in_this_file), the view reads the table of the file that
+-- holds it, so the published warehouse keeps it as a view (meta published_as: view;
+-- macros/publish/publish_warehouse.sql).
+{{ config(materialized='view', meta={'published_as': 'view'}) }}
 with
 
 daily as (
 
-    select * from {{ ref('int_daily_fees_accrued') }}
-    {{ fund_fees.accrued_after_this_table() }}
+    select * from {{ fund_fees.relation_in_this_file(ref('int_daily_fees_accrued')) }}
 
 ),
 
