@@ -7,9 +7,16 @@ the build fails, that the output names the rule (the failing test) and the offen
 Net-asset builds select only `stg_net_assets__daily+1` (the validation tests run on it);
 seed builds select the seeds, the staging models and the agreement tests. The builds are
 background jobs (conftest.background_dbt), each in its own folder.
+
+The row-level net-asset cases (ROW_CASES: a zero, a null, a NaN, a future date ...) share
+one build: each case's rows go into one file on a fund of its own (ROW_CASE_FUNDS), and
+each case is checked in its own rule's message (the node's message in run_results.json),
+row by row, so that another case's row never counts for it. The stale-fund, file-level and
+typed-Parquet cases, which need a file of their own, keep a build each.
 """
 from __future__ import annotations
 
+import json
 import shutil
 from pathlib import Path
 
@@ -108,6 +115,35 @@ NET_ASSET_CASES = {
 }
 
 
+# the cases that are one bad row (or two, for a duplicate) in a single CSV: one shared build
+ROW_CASES = ["zero", "negative", "duplicate within a file", "unknown fund", "null fund", "null date", "null value",
+             "not a number", "not a date", "not a calendar date", "NaN", "infinity", "overflow",
+             "more than 2 decimals", "future date"]
+# each row case on a fund of its own (known funds without inception or termination dates; no
+# name inside another), written in place of the case's alger_growth
+ROW_CASE_FUNDS = dict(zip(ROW_CASES, [
+    "alger_growth", "alliance_growth", "eagle_core_equity", "eagle_smallcap_equity", "jpmorgan_enhanced_sp500",
+    "jpmorgan_intl_emerging_markets", "janus_aggressive_growth", "janus_balanced", "janus_capital_growth",
+    "janus_global_equities", "janus_growth_income", "pimco_total_return_bond", "putnam_growth",
+    "putnam_international_equity", "putnam_midcap_growth"]))
+SHARED_ROW_CASE = "rows in one file"
+
+
+def row_case(name: str) -> tuple[str, str, list[str]]:
+    """A row case on its own fund: (its CSV rows, its rule, the substrings of its bad row)."""
+    files, rule, row = NET_ASSET_CASES[name]
+    fund = ROW_CASE_FUNDS[name]
+    rows = files["net_assets.csv"][len(HEADER):]
+    parts = [part.replace("alger_growth", fund) for part in row]
+    if name not in ("null fund", "unknown fund") and fund not in parts:
+        parts.append(fund)  # the bad row is the case's own: it names the case's fund
+    return rows.replace("alger_growth", fund), rule, parts
+
+
+def shared_row_file() -> dict:
+    return {"net_assets.csv": HEADER + "".join(row_case(name)[0] for name in ROW_CASES)}
+
+
 def write_case(folder: Path, files) -> str:
     folder.mkdir(parents=True)
     if isinstance(files, str) and files.startswith("parquet:"):
@@ -178,7 +214,8 @@ def background_jobs(items, tmp_path_factory) -> dict:
     base = tmp_path_factory.mktemp("bad_input_base") / "fund_fees.duckdb"
     root = tmp_path_factory.mktemp("bad_input_cases")
     jobs = {"bad_input:base": Job(lambda: build_base(base), priority=60)}
-    cases = [("net", name, run_net_asset_case) for name in NET_ASSET_CASES]
+    cases = [("net", SHARED_ROW_CASE, run_net_asset_case)]
+    cases += [("net", name, run_net_asset_case) for name in NET_ASSET_CASES if name not in ROW_CASES]
     cases += [("seed", name, run_seed_case) for name in SEED_CASES]
     for i, (kind, name, run) in enumerate(cases):
         jobs[f"bad_input:{kind}:{name}"] = Job(
@@ -192,7 +229,7 @@ def base_warehouse(background_dbt) -> Path:
 
 
 def run_net_asset_case(name: str, base: Path, folder: Path, full_build: bool = False):
-    files = NET_ASSET_CASES[name][0]
+    files = shared_row_file() if name == SHARED_ROW_CASE else NET_ASSET_CASES[name][0]
     db = copy_warehouse(base, folder / "warehouse")
     path = write_case(folder / "input", files)
     before = digest(db)
@@ -220,14 +257,31 @@ def run_seed_case(name: str, base: Path, folder: Path):
 @pytest.fixture(scope="module")
 def case_results(background_dbt) -> dict:
     """Every case's build (background jobs, two at a time)."""
+    names = [SHARED_ROW_CASE] + [name for name in NET_ASSET_CASES if name not in ROW_CASES]
     return {(kind, name): background_dbt[f"bad_input:{kind}:{name}"].result()
-            for kind, cases in (("net", NET_ASSET_CASES), ("seed", SEED_CASES)) for name in cases}
+            for kind, cases in (("net", names), ("seed", SEED_CASES)) for name in cases}
 
 
-def assert_refused(result, before: str, db: Path, rule: str, row: list[str]) -> None:
+def rule_rows(db: Path) -> dict[str, list[str]]:
+    """Per failing test of the build (run_results.json), the rows its message names."""
+    results = json.loads((db.parent / "target" / "run_results.json").read_text(encoding="utf-8"))["results"]
+    rows = {}
+    for node in results:
+        message = node.get("message") or ""
+        if node["status"] in ("error", "fail") and "row(s) break this rule: " in message:
+            name = node["unique_id"].split(".")[2]
+            rows[name] = message.split("row(s) break this rule: ", 1)[1].split("; ")
+    return rows
+
+
+def assert_refused(result, before: str, db: Path, rule: str, row: list[str], own_rule_only: bool = False) -> None:
     assert result.returncode != 0, result.output[-3000:]
     assert rule in result.output, result.output[-3000:]
-    failing = [line for line in result.output.splitlines() if "row(s) break this rule" in line]
+    if own_rule_only:
+        # one row of this rule's own message names every part (another case's row never counts)
+        failing = rule_rows(db).get(rule, [])
+    else:
+        failing = [line for line in result.output.splitlines() if "row(s) break this rule" in line]
     assert any(all(part in line for part in row) for line in failing), (
         f"no failing-row message of {rule} names {row}:\n" + "\n".join(failing)[-3000:])
     assert "Not published" in result.output
@@ -236,9 +290,35 @@ def assert_refused(result, before: str, db: Path, rule: str, row: list[str]) -> 
 
 @pytest.mark.parametrize("case", list(NET_ASSET_CASES))
 def test_bad_net_assets_stop_the_build_name_the_row_and_leave_the_published_file(case, case_results):
+    if case in ROW_CASES:
+        _, rule, row = row_case(case)
+        result, before, db = case_results[("net", SHARED_ROW_CASE)]
+        assert_refused(result, before, db, rule, row, own_rule_only=True)
+        return
     _, rule, row = NET_ASSET_CASES[case]
     result, before, db = case_results[("net", case)]
     assert_refused(result, before, db, rule, row)
+
+
+def test_the_shared_row_build_names_each_bad_row_under_its_rule_only(case_results):
+    """Each row rule's message names the bad rows of its own cases and nothing else: no case
+    passes on another case's row, and no case's row trips a rule that is not its own."""
+    result, _, db = case_results[("net", SHARED_ROW_CASE)]
+    by_rule = rule_rows(db)
+    # the fund each case's bad row names (the unknown-fund case's bad row is no_such_fund; the
+    # null-fund case's has none)
+    bad_row_fund = {name: ROW_CASE_FUNDS[name] for name in ROW_CASES}
+    bad_row_fund["unknown fund"] = "no_such_fund"
+    del bad_row_fund["null fund"]
+    for rule in sorted({row_case(name)[1] for name in ROW_CASES}):
+        own = {name for name in ROW_CASES if row_case(name)[1] == rule}
+        rows = by_rule.get(rule, [])
+        assert rows, f"{rule}: no message in run_results.json"
+        named = {name for name, fund in bad_row_fund.items() if any(fund in row for row in rows)}
+        assert named == own - {"null fund"}, f"{rule} names the rows of {sorted(named)}, expected {sorted(own)}"
+        for name in own:
+            parts = row_case(name)[2]
+            assert any(all(part in row for part in parts) for row in rows), f"{rule}: no row names {name}: {parts}"
 
 
 @pytest.mark.parametrize("case", list(SEED_CASES))
@@ -249,11 +329,13 @@ def test_bad_agreement_seed_stops_the_build_and_names_the_row(case, case_results
 
 
 def test_failing_rows_are_kept_in_the_audit_schema(case_results):
-    result, _, db = case_results[("net", "zero")]
+    result, _, db = case_results[("net", SHARED_ROW_CASE)]
     rows = query(build_db_of(db), "select source_file, fund_id, as_of_date, net_assets_usd "
-                                  "from audit.assert_net_assets_values_are_positive")
+                                  "from audit.assert_net_assets_values_are_positive order by fund_id")
+    # the zero case (alger_growth) and the negative case (alliance_growth)
     assert [(Path(r[0]).name, r[1], r[2], r[3]) for r in rows] == [
-        ("net_assets.csv", "alger_growth", "2013-03-04", "0.00")]
+        ("net_assets.csv", "alger_growth", "2013-03-04", "0.00"),
+        ("net_assets.csv", "alliance_growth", "2013-03-04", "-5.00")]
 
 
 def test_header_only_file_stops_a_full_build_before_dim_funds(base_warehouse, tmp_path):
