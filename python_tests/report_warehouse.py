@@ -13,8 +13,9 @@ from __future__ import annotations
 
 import os
 import shutil
-import subprocess
 from pathlib import Path
+
+from conftest import run_dbt_process
 
 ROOT = Path(__file__).resolve().parents[1]
 MARTS = [
@@ -60,7 +61,7 @@ def build(tmp_path_factory) -> Path:
     # to a mart outside the selection would fail on a table that is not built)
     command = ["build", "--select", *MARTS, "--exclude", "resource_type:unit_test",
                "--indirect-selection", "cautious"]
-    result = subprocess.run([dbt_executable(), *command], cwd=ROOT, env=env, capture_output=True, text=True)
+    result = run_dbt_process([dbt_executable(), *command], cwd=ROOT, env=env)
     assert result.returncode == 0, f"dbt {' '.join(command)} failed:\n{result.stdout}\n{result.stderr}"
     assert db.exists() and "Published" in result.stdout, f"dbt build did not publish {db}:\n{result.stdout}"
     marker.write_text("ok\n")

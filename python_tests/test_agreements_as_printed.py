@@ -27,6 +27,7 @@ import pytest
 
 import independent_calculator as calc
 import scenarios
+from conftest import run_dbt_process
 from test_fees_match_independent_calculator import REPO_ROOT, cents, key_differences, read_mart, run_dbt_build
 from test_independent_calculator import ADVISORY, daily_rows, ytd_cap_seeds
 
@@ -334,9 +335,9 @@ def test_bad_row_in_own_file_stops_the_build(case, tmp_path):
                DBT_TARGET_PATH=str(tmp_path / "target"), DBT_LOG_PATH=str(tmp_path / "logs"),
                DBT_SEND_ANONYMOUS_USAGE_STATS="false")
     dbt = REPO_ROOT / ".venv" / "bin" / "dbt"
-    result = subprocess.run([str(dbt) if dbt.exists() else "dbt", "build", "--select", f"+{model}", "+stg_agreements__funds", "+stg_agreements__agreements",
-                             "--exclude-resource-type", "unit_test", "--vars", json.dumps({var: str(path)})],
-                            cwd=REPO_ROOT, env=env, capture_output=True, text=True)
+    result = run_dbt_process([str(dbt) if dbt.exists() else "dbt", "build", "--select", f"+{model}", "+stg_agreements__funds", "+stg_agreements__agreements",
+                              "--exclude-resource-type", "unit_test", "--vars", json.dumps({var: str(path)})],
+                             cwd=REPO_ROOT, env=env)
     output = result.stdout + result.stderr
     assert result.returncode != 0, output[-3000:]
     assert rule in output and row in output, output[-3000:]

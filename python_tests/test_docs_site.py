@@ -8,12 +8,12 @@ project has a description; the fee report and the metrics are exposures.
 from __future__ import annotations
 
 import json
-import subprocess
 from pathlib import Path
 
 import pytest
 
 import report_warehouse
+from conftest import run_dbt_process
 
 ROOT = Path(__file__).resolve().parents[1]
 
@@ -22,9 +22,9 @@ ROOT = Path(__file__).resolve().parents[1]
 def docs(tmp_path_factory) -> tuple[dict, dict]:
     db = report_warehouse.build(tmp_path_factory)
     target = tmp_path_factory.mktemp("docs_target")
-    result = subprocess.run([report_warehouse.dbt_executable(), "docs", "generate", "--quiet",
-                             "--target-path", str(target)],
-                            cwd=ROOT, env=report_warehouse.dbt_env(db), capture_output=True, text=True)
+    result = run_dbt_process([report_warehouse.dbt_executable(), "docs", "generate", "--quiet",
+                              "--target-path", str(target)],
+                             cwd=ROOT, env=report_warehouse.dbt_env(db))
     assert result.returncode == 0, f"dbt docs generate failed:\n{result.stdout}\n{result.stderr}"
     manifest = json.loads((target / "manifest.json").read_text())
     catalog = json.loads((target / "catalog.json").read_text())

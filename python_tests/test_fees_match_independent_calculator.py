@@ -52,7 +52,6 @@ import csv
 import json
 import os
 import shutil
-import subprocess
 from decimal import ROUND_HALF_UP, Decimal
 from pathlib import Path
 
@@ -60,7 +59,7 @@ import pytest
 
 import independent_calculator as calc
 import scenarios
-from conftest import project_with_expense_rows
+from conftest import project_with_expense_rows, run_dbt_process
 
 REPO_ROOT = Path(__file__).resolve().parent.parent
 CENT = Decimal("0.01")
@@ -102,7 +101,7 @@ def run_dbt_build(scenario: scenarios.Scenario, folder: Path, project_dir: Path 
     # models it did not build
     command = [dbt_executable(), "build"] + (["--vars", json.dumps(dbt_vars)] if dbt_vars else []) + (
         extra_args or [])
-    proc = subprocess.run(command, cwd=project_dir, env=env, capture_output=True, text=True)
+    proc = run_dbt_process(command, cwd=project_dir, env=env)
     result = {"command": command, "returncode": proc.returncode,
               "output": proc.stdout + proc.stderr, "db_file": db_file, "fallback": None}
     if proc.returncode != 0:
@@ -110,7 +109,7 @@ def run_dbt_build(scenario: scenarios.Scenario, folder: Path, project_dir: Path 
         # `dbt run` (models only) still builds the marts, so the numbers can be compared
         # while test_dbt_build_succeeds reports the build failure itself
         fallback = [dbt_executable(), "run"] + (["--vars", json.dumps(dbt_vars)] if dbt_vars else [])
-        run = subprocess.run(fallback, cwd=project_dir, env=env, capture_output=True, text=True)
+        run = run_dbt_process(fallback, cwd=project_dir, env=env)
         result["fallback"] = {"command": fallback, "returncode": run.returncode,
                               "output": run.stdout + run.stderr}
         # a failed build publishes nothing and `dbt run` never publishes: the marts of the

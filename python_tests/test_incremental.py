@@ -27,7 +27,6 @@ import datetime as dt
 import json
 import os
 import shutil
-import subprocess
 import threading
 from decimal import Decimal
 from pathlib import Path
@@ -35,7 +34,7 @@ from pathlib import Path
 import pytest
 
 import scenarios
-from conftest import Job, project_with_expense_rows
+from conftest import Job, project_with_expense_rows, run_dbt_process
 
 REPO_ROOT = Path(__file__).resolve().parent.parent
 CUT = dt.date(2004, 2, 6)
@@ -72,7 +71,7 @@ def dbt(project: Path, folder: Path, db_file: Path, data_file: Path, *args: str)
         "DBT_SEND_ANONYMOUS_USAGE_STATS": "false",
     })
     command = [dbt_executable(), *args, "--vars", json.dumps({"net_assets_path": str(data_file)})]
-    proc = subprocess.run(command, cwd=project, env=env, capture_output=True, text=True)
+    proc = run_dbt_process(command, cwd=project, env=env)
     assert proc.returncode == 0, f"{' '.join(command)} failed:\n{(proc.stdout + proc.stderr)[-6000:]}"
 
 

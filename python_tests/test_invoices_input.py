@@ -13,6 +13,7 @@ import duckdb
 import pytest
 
 import report_warehouse
+from conftest import run_dbt_process
 
 ROOT = Path(__file__).resolve().parents[1]
 HEADER = "agreement_id,fund_id,month_start,billed_usd\n"
@@ -25,10 +26,10 @@ def warehouse_copy(tmp_path_factory, tmp_path) -> Path:
 
 
 def build_invoices(db: Path, path: str) -> subprocess.CompletedProcess:
-    return subprocess.run(
+    return run_dbt_process(
         [report_warehouse.dbt_executable(), "build", "--quiet", "--select", "stg_invoices__invoices+",
          "--exclude", "fct_fees_monthly", "--vars", f'{{invoices_path: "{path}"}}'],
-        cwd=ROOT, env=report_warehouse.dbt_env(db), capture_output=True, text=True)
+        cwd=ROOT, env=report_warehouse.dbt_env(db))
 
 
 def statuses(db: Path) -> dict[tuple, tuple]:

@@ -27,11 +27,11 @@ from __future__ import annotations
 
 import json
 import os
-import subprocess
 from pathlib import Path
 
 import pytest
 
+from conftest import run_dbt_process
 from test_fees_match_independent_calculator import REPO_ROOT, UNIVERSE, dbt_executable, make_build
 
 # the universe build is a background job of test_fees_match_independent_calculator: run late (conftest)
@@ -217,8 +217,7 @@ def test_the_incremental_branch_finds_changed_days_without_storing_fund_days(uni
     env = dict(os.environ, FUND_FEES_DB=str(build["db_file"]), DBT_PROFILES_DIR=str(REPO_ROOT),
                DBT_TARGET_PATH=str(tmp_path / "target"), DBT_LOG_PATH=str(tmp_path / "logs"),
                DBT_SEND_ANONYMOUS_USAGE_STATS="false")
-    proc = subprocess.run([dbt_executable(), "compile", "--quiet", "--inline", inline], cwd=REPO_ROOT, env=env,
-                          capture_output=True, text=True)
+    proc = run_dbt_process([dbt_executable(), "compile", "--quiet", "--inline", inline], cwd=REPO_ROOT, env=env)
     assert proc.returncode == 0 and "recompute_from" in proc.stdout, proc.stdout[-3000:] + proc.stderr[-3000:]
     con = connect_as_the_build(build_db)
     try:

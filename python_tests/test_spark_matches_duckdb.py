@@ -38,7 +38,7 @@ from pathlib import Path
 import pytest
 
 import scenarios
-from conftest import Job
+from conftest import Job, run_dbt_process
 from test_fees_match_independent_calculator import project_with_waiver_cap_rows
 
 REPO_ROOT = Path(__file__).resolve().parent.parent
@@ -77,7 +77,7 @@ def _env(folder: Path, engine: str) -> dict:
 
 def _run(command: list, cwd: Path, env: dict, what: str) -> float:
     started = time.monotonic()
-    proc = subprocess.run(command, cwd=cwd, env=env, capture_output=True, text=True)
+    proc = run_dbt_process(command, cwd=cwd, env=env)
     elapsed = time.monotonic() - started
     if proc.returncode != 0:
         tail = "\n".join((proc.stdout + proc.stderr).splitlines()[-80:])

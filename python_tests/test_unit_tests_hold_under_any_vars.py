@@ -15,6 +15,8 @@ import re
 import subprocess
 from pathlib import Path
 
+from conftest import run_dbt_process
+
 ROOT = Path(__file__).resolve().parents[1]
 DBT = ROOT / ".venv" / "bin" / "dbt"
 NON_DEFAULT_VARS = ('{accrue_through: "2013-06-30", expense_fiscal_year_end_month: 6, '
@@ -32,7 +34,7 @@ def run_unit_tests_with_non_default_vars(folder: Path) -> subprocess.CompletedPr
                DBT_TARGET_PATH=str(folder / "target"), DBT_LOG_PATH=str(folder / "logs"),
                DBT_SEND_ANONYMOUS_USAGE_STATS="false")
     dbt = str(DBT) if DBT.exists() else "dbt"
-    return subprocess.run([dbt, *ARGS], cwd=ROOT, env=env, capture_output=True, text=True)
+    return run_dbt_process([dbt, *ARGS], cwd=ROOT, env=env)
 
 
 def background_jobs(items, tmp_path_factory) -> dict:

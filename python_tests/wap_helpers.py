@@ -12,6 +12,7 @@ import subprocess
 from pathlib import Path
 
 import duckdb
+from conftest import run_dbt_process
 
 ROOT = Path(__file__).resolve().parents[1]
 DBT = ROOT / ".venv" / "bin" / "dbt"
@@ -32,8 +33,7 @@ def dbt_command(args: list[str]) -> list[str]:
 
 
 def dbt(args: list[str], db: Path, project: Path = ROOT, **extra: str) -> subprocess.CompletedProcess:
-    result = subprocess.run(dbt_command(args), cwd=project, env=dbt_env(db, project, **extra),
-                            capture_output=True, text=True)
+    result = run_dbt_process(dbt_command(args), cwd=project, env=dbt_env(db, project, **extra))
     result.output = result.stdout + result.stderr
     return result
 
