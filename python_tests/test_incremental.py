@@ -86,8 +86,10 @@ def read_tables(db_file: Path) -> dict[str, list[tuple]]:
         # fct_fee_restatements is left out: it lists the fees that changed between earlier
         # publishes and now, a history a fresh full build does not have (by design: a build
         # that restates a published month shows it there; test_publish.py checks it)
+        # the marts: tables and views (fct_fee_accruals_daily is a view)
         names = [r[0] for r in con.execute(
-            "select table_name from duckdb_tables() where schema_name = 'main'").fetchall()
+            "select table_name from duckdb_tables() where schema_name = 'main' union all "
+            "select view_name from duckdb_views() where schema_name = 'main' and not internal").fetchall()
             if r[0] not in HISTORY_TABLES]
         names.append("int_daily_fees_accrued")
         tables = {}

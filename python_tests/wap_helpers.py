@@ -67,13 +67,15 @@ RUN_TIME_COLUMNS = {"accrued_at"}
 
 
 def table_checksums(db: Path, schema: str = "main") -> dict[str, str]:
-    """A checksum of every table of a schema: md5 of its rows as text, sorted. Columns that
+    """A checksum of every table and view of a schema: md5 of its rows as text, sorted. Columns that
     record when a run happened (RUN_TIME_COLUMNS, e.g. fct_fee_accruals_daily.accrued_at)
     are left out: they differ between two builds by design."""
     con = duckdb.connect(str(db), read_only=True)
     try:
         tables = [r[0] for r in con.execute(
-            "select table_name from duckdb_tables() where schema_name = ? order by 1", [schema]).fetchall()]
+            "select table_name from duckdb_tables() where schema_name = $1 union all "
+            "select view_name from duckdb_views() where schema_name = $1 and not internal order by 1",
+            [schema]).fetchall()]
         sums = {}
         for t in tables:
             columns = [r[0] for r in con.execute(
