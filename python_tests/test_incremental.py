@@ -35,6 +35,7 @@ import pytest
 
 import scenarios
 from conftest import Job, project_with_expense_rows, run_dbt_process
+from wap_helpers import relations_of
 
 REPO_ROOT = Path(__file__).resolve().parent.parent
 CUT = dt.date(2004, 2, 6)
@@ -87,10 +88,7 @@ def read_tables(db_file: Path) -> dict[str, list[tuple]]:
         # publishes and now, a history a fresh full build does not have (by design: a build
         # that restates a published month shows it there; test_publish.py checks it)
         # the marts: tables and views (fct_fee_accruals_daily is a view)
-        names = [r[0] for r in con.execute(
-            "select table_name from duckdb_tables() where schema_name = 'main' union all "
-            "select view_name from duckdb_views() where schema_name = 'main' and not internal").fetchall()
-            if r[0] not in HISTORY_TABLES]
+        names = [name for name in relations_of(con, "main") if name not in HISTORY_TABLES]
         names.append("int_daily_fees_accrued")
         tables = {}
         for name in names:

@@ -22,6 +22,7 @@ The fresh build of step 2 is a job of its own, run beside the sequence.
 """
 from __future__ import annotations
 
+import importlib.util
 import shutil
 import signal
 import subprocess
@@ -41,6 +42,15 @@ ALGER_DAY = ("alger_growth", "2013-04-10")
 
 SQL_TOTAL = "select count(*), sum(net_fee_usd) from fct_fees_monthly"
 KILL_POINTS = ["early", "middle", "during publish"]
+
+
+def load_publish_plugin():
+    """dbt_plugins/fund_fees_publish.py as a module (dbt-duckdb finds it through the profile's module_paths)."""
+    path = Path(__file__).resolve().parents[1] / "dbt_plugins" / "fund_fees_publish.py"
+    spec = importlib.util.spec_from_file_location("fund_fees_publish", path)
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module
 
 
 def write_inputs(folder: Path) -> dict:
@@ -228,9 +238,7 @@ def test_published_file_is_self_contained(warehouse):
 
 def test_a_view_of_another_database_is_not_published(tmp_path):
     """fund_fees_publish opens the copy alone and reads every view before the replace."""
-    import sys
-    sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "dbt_plugins"))
-    from fund_fees_publish import publish
+    publish = load_publish_plugin().publish
 
     other, tmp, dst = tmp_path / "build.duckdb", tmp_path / "copy.duckdb", tmp_path / "published.duckdb"
     con = duckdb.connect(str(tmp))

@@ -66,18 +66,23 @@ def query(db: Path, sql: str):
 RUN_TIME_COLUMNS = {"accrued_at"}
 
 
+def relations_of(con, schema: str = "main") -> list[str]:
+    """The names of the tables and views (not DuckDB's internal ones) of a schema, sorted: a mart
+    may be either (fct_fee_accruals_daily is a view over its intermediate table)."""
+    return [r[0] for r in con.execute(
+        "select table_name from duckdb_tables() where schema_name = $1 union all "
+        "select view_name from duckdb_views() where schema_name = $1 and not internal order by 1",
+        [schema]).fetchall()]
+
+
 def table_checksums(db: Path, schema: str = "main") -> dict[str, str]:
     """A checksum of every table and view of a schema: md5 of its rows as text, sorted. Columns that
     record when a run happened (RUN_TIME_COLUMNS, e.g. fct_fee_accruals_daily.accrued_at)
     are left out: they differ between two builds by design."""
     con = duckdb.connect(str(db), read_only=True)
     try:
-        tables = [r[0] for r in con.execute(
-            "select table_name from duckdb_tables() where schema_name = $1 union all "
-            "select view_name from duckdb_views() where schema_name = $1 and not internal order by 1",
-            [schema]).fetchall()]
         sums = {}
-        for t in tables:
+        for t in relations_of(con, schema):
             columns = [r[0] for r in con.execute(
                 "select column_name from duckdb_columns() where schema_name = ? and table_name = ? "
                 "order by column_index", [schema, t]).fetchall() if r[0] not in RUN_TIME_COLUMNS]

@@ -120,7 +120,8 @@
             {% do run_query("select fund_fees_publish('" ~ tmp ~ "', '" ~ published ~ "')") %}
             {{ log('Published ' ~ published ~ ' (every one of ' ~ (results | length)
                 ~ ' selected nodes passed; ' ~ (copied | length) ~ ' views copied as tables, '
-                ~ (kept | length) ~ ' kept as views: ' ~ (kept | join(', ') or 'none') ~ ', '
+                ~ (kept | length) ~ ' published as ' ~ ('a view' if kept | length == 1 else 'views') ~ ': '
+                ~ (kept | join(', ') or 'none') ~ ', '
                 ~ (left_out | length) ~ ' intermediate views left out).', info=true) }}
         {% endif %}
     {% endif %}
