@@ -35,7 +35,7 @@ import pytest
 
 import scenarios
 from conftest import Job, project_with_expense_rows, run_dbt_process
-from wap_helpers import relations_of
+from wap_helpers import compared_columns, relations_of
 
 REPO_ROOT = Path(__file__).resolve().parent.parent
 CUT = dt.date(2004, 2, 6)
@@ -93,10 +93,7 @@ def read_tables(db_file: Path) -> dict[str, list[tuple]]:
         tables = {}
         for name in names:
             schema = "intermediate" if name.startswith("int_") else "main"
-            columns = [r[0] for r in con.execute(
-                "select column_name from duckdb_columns() where schema_name = ? and table_name = ? "
-                "and column_name <> 'accrued_at' order by column_index", [schema, name]).fetchall()]
-            select = ", ".join(f'"{c}"' for c in columns)
+            select = ", ".join(f'"{c}"' for c in compared_columns(con, schema, name))
             tables[name] = sorted(con.execute(f"select {select} from {schema}.{name}").fetchall(), key=repr)
         return tables
     finally:

@@ -75,6 +75,14 @@ def relations_of(con, schema: str = "main") -> list[str]:
         [schema]).fetchall()]
 
 
+def compared_columns(con, schema: str, name: str) -> list[str]:
+    """The columns of a table or view in their order, without RUN_TIME_COLUMNS: the columns two
+    builds of the same input must agree on."""
+    return [r[0] for r in con.execute(
+        "select column_name from duckdb_columns() where schema_name = ? and table_name = ? "
+        "order by column_index", [schema, name]).fetchall() if r[0] not in RUN_TIME_COLUMNS]
+
+
 def table_checksums(db: Path, schema: str = "main") -> dict[str, str]:
     """A checksum of every table and view of a schema: md5 of its rows as text, sorted. Columns that
     record when a run happened (RUN_TIME_COLUMNS, e.g. fct_fee_accruals_daily.accrued_at)
@@ -83,9 +91,7 @@ def table_checksums(db: Path, schema: str = "main") -> dict[str, str]:
     try:
         sums = {}
         for t in relations_of(con, schema):
-            columns = [r[0] for r in con.execute(
-                "select column_name from duckdb_columns() where schema_name = ? and table_name = ? "
-                "order by column_index", [schema, t]).fetchall() if r[0] not in RUN_TIME_COLUMNS]
+            columns = compared_columns(con, schema, t)
             row = "row(" + ", ".join(f'"{c}"' for c in columns) + ")"
             sums[t] = con.execute(
                 f'select count(*) || \':\' || coalesce(md5(string_agg(cast({row} as varchar), chr(10) '
